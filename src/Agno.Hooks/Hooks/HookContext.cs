@@ -1,0 +1,60 @@
+namespace Agno.Hooks;
+
+/// <summary>
+/// The arguments available to one hook invocation. Generated dispatchers read the parameters they
+/// need from it; nothing here is looked up by reflection.
+/// </summary>
+public sealed class HookContext
+{
+    public HookContext(
+        HookStage stage,
+        IHookOwner owner,
+        RunContext run,
+        RunInput input,
+        RunOutput? output,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(services);
+        if (stage == HookStage.Post && output is null)
+        {
+            throw new ArgumentException("A post-hook context needs the run's output.", nameof(output));
+        }
+
+        Stage = stage;
+        Owner = owner;
+        Run = run;
+        Input = input;
+        Output = output;
+        Services = services;
+        CancellationToken = cancellationToken;
+    }
+
+    public HookStage Stage { get; }
+
+    /// <summary>The agent, team or workflow the hook is attached to.</summary>
+    public IHookOwner Owner { get; }
+
+    public RunContext Run { get; }
+
+    public RunInput Input { get; }
+
+    /// <summary>The run's output; null in a pre-hook.</summary>
+    public RunOutput? Output { get; }
+
+    /// <summary>Services for this invocation: the run's, or a fresh scope per background execution.</summary>
+    public IServiceProvider Services { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
+    public RunOutput RequiredOutput =>
+        Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");
+
+    /// <summary>The same arguments with other services and cancellation: what a background execution runs with.</summary>
+    internal HookContext With(IServiceProvider services, CancellationToken cancellationToken) =>
+        new(Stage, Owner, Run, Input, Output, services, cancellationToken);
+}

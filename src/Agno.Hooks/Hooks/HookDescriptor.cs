@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+
+namespace Agno.Hooks;
+
+/// <summary>Invokes a hook with arguments bound from <paramref name="context"/>.</summary>
+/// <remarks>
+/// Generated dispatchers call the hook method directly and return <c>default</c> for a synchronous hook,
+/// so a synchronous dispatch allocates nothing.
+/// </remarks>
+public delegate ValueTask HookInvoker(HookContext context);
+
+/// <summary>
+/// Everything the runtime needs to know about one hook: its name, what it binds, where it may be
+/// attached, how it runs, and a typed invoker. The source generator emits one per <c>[Hook]</c> method;
+/// tests and advanced callers may build one by hand.
+/// </summary>
+public sealed class HookDescriptor
+{
+    /// <param name="name">The stable name, <c>Namespace.Type.Method</c> by convention.</param>
+    /// <param name="invoke">Binds the arguments from a <see cref="HookContext"/> and calls the hook.</param>
+    /// <param name="parameters">The hook's parameters, in declaration order; they decide <see cref="Stages"/> and <see cref="OwnerKind"/>.</param>
+    /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
+    public HookDescriptor(string name, HookInvoker invoke, IEnumerable<HookParameter>? parameters = null, Type? targetType = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(invoke);
+        Name = name;
+        Invoke = invoke;
+        Parameters = parameters?.ToImmutableArray() ?? [];
+        TargetType = targetType;
+        Stages = HookStages.Any;
+        OwnerKind = HookOwnerKind.Any;
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Kind == HookParameterKind.RunOutput)
+            {
+                Stages = HookStages.Post;
+            }
+
+            if (parameter.Kind is HookParameterKind.Owner or HookParameterKind.RunOutput
+                && HookOwnerTypes.KindOf(parameter.Type) is var kind and not HookOwnerKind.Any)
+            {
+                OwnerKind = kind;
+            }
+        }
+    }
+
+    /// <summary>The stable name; unique within an assembly.</summary>
+    public string Name { get; }
+
+    /// <summary>Calls the hook.</summary>
+    public HookInvoker Invoke { get; }
+
+    /// <summary>The hook's parameters, as seen at compile time.</summary>
+    public ImmutableArray<HookParameter> Parameters { get; }
+
+    /// <summary>For an instance hook, the type whose instance comes from DI; otherwise null.</summary>
+    public Type? TargetType { get; }
+
+    /// <summary>Runs after the run returns, on copies. See <see cref="HookAttribute.RunInBackground"/>.</summary>
+    public bool RunInBackground { get; init; }
+
+    /// <summary>Always inline and first; may reject the run. See <see cref="HookAttribute.Guardrail"/>.</summary>
+    public bool Guardrail { get; init; }
+
+    /// <summary>The hook writes to its <see cref="RunInput"/> (found by the analyzer at compile time).</summary>
+    public bool MutatesInput { get; init; }
+
+    /// <summary>The hook writes to its <see cref="RunOutput"/> (found by the analyzer at compile time).</summary>
+    public bool MutatesOutput { get; init; }
+
+    /// <summary>Where the hook may be attached: post only when it binds a <see cref="RunOutput"/>.</summary>
+    public HookStages Stages { get; }
+
+    /// <summary>The owner the hook needs, from its owner or output parameter's type.</summary>
+    public HookOwnerKind OwnerKind { get; }
+
+    /// <summary>Types the hook resolves from DI: its service parameters and, for an instance hook, its declaring type.</summary>
+    public IEnumerable<Type> ServiceTypes
+    {
+        get
+        {
+            if (TargetType is not null)
+            {
+                yield return TargetType;
+            }
+
+            foreach (var parameter in Parameters)
+            {
+                if (parameter.Kind == HookParameterKind.Service)
+                {
+                    yield return parameter.Type;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+}

@@ -1,0 +1,60 @@
+using System.Collections.ObjectModel;
+
+namespace Agno.Hooks;
+
+/// <summary>
+/// The pre-hooks or post-hooks of an agent, team or workflow. Adding a hook that can't bind there
+/// fails at once, naming the hook and the parameter.
+/// </summary>
+public sealed class HookList : Collection<HookDescriptor>
+{
+    private readonly IHookOwner _owner;
+
+    internal HookList(IHookOwner owner, HookStage stage)
+    {
+        _owner = owner;
+        Stage = stage;
+    }
+
+    public HookStage Stage { get; }
+
+    protected override void InsertItem(int index, HookDescriptor item)
+    {
+        Validate(item);
+        base.InsertItem(index, item);
+    }
+
+    protected override void SetItem(int index, HookDescriptor item)
+    {
+        Validate(item);
+        base.SetItem(index, item);
+    }
+
+    private void Validate(HookDescriptor hook)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        var stageName = Stage == HookStage.Pre ? "pre-hook" : "post-hook";
+
+        if (hook.Guardrail && hook.RunInBackground)
+        {
+            throw new HookBindingException(hook.Name, null,
+                $"Hook '{hook.Name}' is both a guardrail and a background hook. A guardrail must run inline to be able to reject the run.");
+        }
+
+        var stageFlag = Stage == HookStage.Pre ? HookStages.Pre : HookStages.Post;
+        if ((hook.Stages & stageFlag) == 0)
+        {
+            var output = hook.Parameters.FirstOrDefault(p => p.Kind == HookParameterKind.RunOutput);
+            throw new HookBindingException(hook.Name, output.Name,
+                $"Hook '{hook.Name}' can't be a {stageName} of '{_owner.Id}': its parameter '{output.Name}' ({output.Type.Name}) exists only after the model has run, so it can only be a post-hook.");
+        }
+
+        if (hook.OwnerKind != HookOwnerKind.Any && hook.OwnerKind != _owner.Kind)
+        {
+            var parameter = hook.Parameters.FirstOrDefault(p =>
+                p.Kind is HookParameterKind.Owner or HookParameterKind.RunOutput && HookOwnerTypes.KindOf(p.Type) == hook.OwnerKind);
+            throw new HookBindingException(hook.Name, parameter.Name,
+                $"Hook '{hook.Name}' can't be a {stageName} of {HookOwnerTypes.Describe(_owner.Kind)} ('{_owner.Id}'): its parameter '{parameter.Name}' ({parameter.Type.Name}) needs {HookOwnerTypes.Describe(hook.OwnerKind)}.");
+        }
+    }
+}

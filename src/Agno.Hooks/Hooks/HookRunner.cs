@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Agno.Hooks;
+
+/// <summary>How an inline hook ended.</summary>
+internal enum InlineHookOutcome
+{
+    Succeeded,
+
+    /// <summary>It threw something other than a check: logged, and the run goes on.</summary>
+    Failed,
+
+    /// <summary>It threw a <see cref="CheckException"/>: the run ends with status Error.</summary>
+    Rejected,
+}
+
+/// <summary>
+/// The hook semantics of one run, shared by agents, teams and workflows: which hooks run inline and in
+/// what order, how inline failures are treated, and the copies background hooks get.
+/// </summary>
+internal sealed partial class HookRunner
+{
+    private readonly IHookOwner _owner;
+    private readonly IServiceProvider _services;
+    private readonly bool _runHooksInBackground;
+    private readonly ILogger _logger;
+    private readonly CancellationToken _cancellationToken;
+    private List<BackgroundHookWorkItem>? _background;
+
+    public HookRunner(IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, ILogger logger, CancellationToken cancellationToken)
+    {
+        _owner = owner;
+        Run = run;
+        Input = input;
+        _services = services;
+        _runHooksInBackground = runHooksInBackground;
+        _logger = logger;
+        _cancellationToken = cancellationToken;
+    }
+
+    public RunContext Run { get; }
+
+    public RunInput Input { get; }
+
+    /// <summary>The check that rejected the run, once one has.</summary>
+    public CheckException? Rejection { get; private set; }
+
+    public bool IsBackground(HookDescriptor hook) => !hook.Guardrail && (hook.RunInBackground || _runHooksInBackground);
+
+    /// <summary>True when any hook of <paramref name="owner"/> would go to the background under this setting.</summary>
+    public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)
+    {
+        foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
+        {
+            if (!hook.Guardrail && (hook.RunInBackground || runHooksInBackground))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The hooks of <paramref name="hooks"/> that run inline: guardrails first, then the rest, each in list order.</summary>
+    public IEnumerable<HookDescriptor> InlineHooks(HookList hooks)
+    {
+        foreach (var hook in hooks)
+        {
+            if (hook.Guardrail)
+            {
+                yield return hook;
+            }
+        }
+
+        foreach (var hook in hooks)
+        {
+            if (!hook.Guardrail && !IsBackground(hook))
+            {
+                yield return hook;
+            }
+        }
+    }
+
+    public async ValueTask<InlineHookOutcome> InvokeInlineAsync(HookDescriptor hook, HookStage stage, RunOutput? output)
+    {
+        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, stage);
+        try
+        {
+            await hook.Invoke(new HookContext(stage, _owner, Run, Input, output, _services, _cancellationToken)).ConfigureAwait(false);
+            return InlineHookOutcome.Succeeded;
+        }
+        catch (CheckException check)
+        {
+            Rejection = check;
+            activity?.SetStatus(ActivityStatusCode.Error, check.Message);
+            LogRejected(hook.Name, Run.RunId, check.Trigger.Id, check.Message);
+            return InlineHookOutcome.Rejected;
+        }
+        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            LogInlineFailed(exception, hook.Name, Run.RunId);
+            return InlineHookOutcome.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Takes the copies for the background hooks of <paramref name="hooks"/> now, after the inline ones
+    /// (guardrails included) have run, so their edits carry through and later edits don't.
+    /// </summary>
+    public void CaptureBackground(HookList hooks, HookStage stage, RunOutput? output)
+    {
+        foreach (var hook in hooks)
+        {
+            if (!IsBackground(hook))
+            {
+                continue;
+            }
+
+            var run = Run.Clone();
+            var context = new HookContext(stage, _owner, run, Input.Clone(run), output?.Clone(run), EmptyServiceProvider.Instance, CancellationToken.None);
+            (_background ??= []).Add(new BackgroundHookWorkItem(hook, context, Activity.Current?.Context ?? default));
+        }
+    }
+
+    /// <summary>Hands the captured background hooks to <paramref name="queue"/>, unless a check rejected the run.</summary>
+    public async ValueTask QueueBackgroundAsync(IBackgroundHookQueue? queue)
+    {
+        if (_background is null || Rejection is not null)
+        {
+            return;
+        }
+
+        if (queue is null)
+        {
+            throw new InvalidOperationException($"'{_owner.Id}' has background hooks but no queue to run them: register services.AddAgnoHooks() and set its Services, or pass RunOptions.BackgroundQueue.");
+        }
+
+        foreach (var item in _background)
+        {
+            await queue.EnqueueAsync(item, _cancellationToken).ConfigureAwait(false);
+        }
+
+        _background = null;
+    }
+
+    /// <summary>Marks <paramref name="output"/> as rejected by <see cref="Rejection"/>, in Agno's error fields.</summary>
+    public void ApplyRejection(RunOutput output)
+    {
+        var check = Rejection!;
+        output.Status = RunStatus.Error;
+        output.Content = check.Message;
+        output.ErrorType = check.ErrorType;
+        output.ErrorId = check.Trigger.Id;
+        output.ErrorData = check.AdditionalData;
+    }
+
+    [LoggerMessage(20, LogLevel.Information, "Hook '{HookName}' rejected run '{RunId}' ({Trigger}): {Reason}")]
+    private partial void LogRejected(string hookName, string runId, string trigger, string reason);
+
+    [LoggerMessage(21, LogLevel.Error, "Hook '{HookName}' of run '{RunId}' failed; the run goes on.")]
+    private partial void LogInlineFailed(Exception exception, string hookName, string runId);
+}

@@ -1,0 +1,47 @@
+namespace Agno.Hooks;
+
+/// <summary>What a <see cref="RunEvent"/> reports. AgentOS writes these names as Agno's event names.</summary>
+public enum RunEventKind
+{
+    RunStarted,
+    PreHookStarted,
+    PreHookCompleted,
+    RunContent,
+    RunContentCompleted,
+    PostHookStarted,
+    PostHookCompleted,
+    RunCompleted,
+    RunError,
+}
+
+/// <summary>One event of a streamed run, in Agno's order.</summary>
+public sealed class RunEvent
+{
+    public required RunEventKind Kind { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required IHookOwner Owner { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required string SessionId { get; init; }
+
+    /// <summary>0 at top level; members of a team and steps of a workflow are nested deeper.</summary>
+    public int NestedDepth { get; init; }
+
+    /// <summary>
+    /// A content delta for <see cref="RunEventKind.RunContent"/>, the whole content for
+    /// <see cref="RunEventKind.RunCompleted"/>, the message for <see cref="RunEventKind.RunError"/>.
+    /// </summary>
+    public string? Content { get; init; }
+
+    /// <summary>The hook's name, for hook events.</summary>
+    public string? HookName { get; init; }
+
+    /// <summary>The input after the hook ran, for pre-hook events.</summary>
+    public RunInput? Input { get; init; }
+
+    /// <summary>The run's output, for <see cref="RunEventKind.RunStarted"/>, completion and error events.</summary>
+    public RunOutput? Output { get; init; }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace Agno.Hooks;
+
+/// <summary>Per-run settings for <see cref="Agent.RunAsync"/> and <see cref="Agent.RunStreamingAsync"/>.</summary>
+public sealed class RunOptions
+{
+    /// <summary>The session; a new UUID when null or empty.</summary>
+    public string? SessionId { get; init; }
+
+    public string? UserId { get; init; }
+
+    /// <summary>The run's id; a new UUID when null or empty.</summary>
+    public string? RunId { get; init; }
+
+    public JsonObject? Metadata { get; init; }
+
+    public JsonObject? SessionState { get; init; }
+
+    /// <summary>Other arguments for the run's context (AgentOS passes a request's extra form fields).</summary>
+    public JsonObject? Arguments { get; init; }
+
+    /// <summary>Earlier messages of the conversation.</summary>
+    public IReadOnlyList<RunMessage>? Messages { get; init; }
+
+    /// <summary>Services for inline hooks; defaults to the owner's <c>Services</c>.</summary>
+    public IServiceProvider? Services { get; init; }
+
+    /// <summary>
+    /// Where the run's background hooks go; defaults to the <see cref="BackgroundHookExecutor"/> in the
+    /// owner's services. AgentOS passes a <see cref="DeferredBackgroundHookQueue"/> and flushes it once
+    /// the response has been sent.
+    /// </summary>
+    public IBackgroundHookQueue? BackgroundQueue { get; init; }
+
+    /// <summary>Overrides <see cref="AgnoHooksOptions.RunHooksInBackground"/> for this run.</summary>
+    public bool? RunHooksInBackground { get; init; }
+
+    /// <summary>How deep this run is nested in a team or workflow run; 0 at top level.</summary>
+    public int NestedDepth { get; init; }
+}
