@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,9 @@ public static class AgnoHooksServiceCollectionExtensions
     public static IServiceCollection AddAgnoHooks(this IServiceCollection services, Action<AgnoHooksOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<AgnoHooksOptions>().BindConfiguration(AgnoHooksOptions.SectionName);
+        // Bound from configuration when there is one: the runtime also works in a bare ServiceCollection.
+        var options = services.AddOptions<AgnoHooksOptions>()
+            .Configure<IServiceProvider>(static (o, sp) => sp.GetService<IConfiguration>()?.GetSection(AgnoHooksOptions.SectionName).Bind(o));
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,0 +1,101 @@
+using Agno.Hooks.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using static Agno.Hooks.Tests.Support.TestHooks;
+
+namespace Agno.Hooks.Tests.DependencyInjection;
+
+public sealed class HostingTests
+{
+    [Fact]
+    public async Task Stopping_the_host_drains_every_background_hook_of_every_run()
+    {
+        const int runs = 15;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAgnoHooks(o => o.MaxConcurrency = 2);
+        var ran = 0;
+        var gate = new TaskCompletionSource();
+        var agent = new Agent("drained");
+        agent.PostHooks.Add(PostAsync("slow", async _ =>
+        {
+            await gate.Task;
+            Interlocked.Increment(ref ran);
+        }, background: true));
+        builder.Services.AddAgent(agent);
+        using var host = builder.Build();
+        await host.StartAsync();
+        for (var i = 0; i < runs; i++)
+        {
+            await agent.RunAsync($"run {i}");
+        }
+
+        var stopping = host.StopAsync();
+        gate.SetResult();
+        await stopping.WaitAsync(ExecutionRecorder.Patience);
+
+        ran.ShouldBe(runs);
+        host.Services.GetRequiredService<BackgroundHookExecutor>().Statistics.Abandoned.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Options_bind_from_the_agno_hooks_configuration_section()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AgnoHooks:RunHooksInBackground"] = "true",
+            ["AgnoHooks:QueueCapacity"] = "7",
+            ["AgnoHooks:MaxConcurrency"] = "3",
+            ["AgnoHooks:HookTimeout"] = "00:00:09",
+        });
+        builder.Services.AddAgnoHooks(o => o.MaxConcurrency = 5);
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value;
+
+        options.RunHooksInBackground.ShouldBeTrue();
+        options.QueueCapacity.ShouldBe(7);
+        options.MaxConcurrency.ShouldBe(5);
+        options.HookTimeout.ShouldBe(TimeSpan.FromSeconds(9));
+    }
+
+    [Fact]
+    public async Task Invalid_options_stop_the_host_at_start_with_every_problem_listed()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAgnoHooks(o =>
+        {
+            o.QueueCapacity = 0;
+            o.HookTimeout = TimeSpan.Zero;
+        });
+        using var host = builder.Build();
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        error.Failures.Count().ShouldBe(2);
+        error.Message.ShouldContain("QueueCapacity");
+        error.Message.ShouldContain("HookTimeout");
+    }
+
+    [Fact]
+    public void Adding_the_runtime_twice_registers_one_executor()
+    {
+        var services = new ServiceCollection().AddAgnoHooks().AddAgnoHooks();
+
+        services.Count(d => d.ServiceType == typeof(BackgroundHookExecutor)).ShouldBe(1);
+        services.Count(d => d.ServiceType == typeof(IHostedService)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_added_agent_gets_the_containers_services()
+    {
+        await using var services = new ServiceCollection().AddAgnoHooks().AddAgent(new Agent("registered")).BuildServiceProvider();
+
+        var agent = services.GetRequiredService<Agent>();
+
+        agent.Services.ShouldNotBeNull().GetRequiredService<BackgroundHookExecutor>().ShouldBeSameAs(services.GetRequiredService<BackgroundHookExecutor>());
+        services.GetServices<IHookOwner>().ShouldBe([agent]);
+    }
+}
