@@ -106,7 +106,6 @@ public sealed partial class Agent : IHookOwner
             Input = input,
         };
         var started = environment.Time.GetTimestamp();
-        var hooks = new HookRunner(this, run, input, services, runHooksInBackground, environment.Logger, cancellationToken);
         RunEvent Event(RunEventKind kind, string? content = null, string? hookName = null, RunInput? eventInput = null) => new()
         {
             Kind = kind,
@@ -121,6 +120,9 @@ public sealed partial class Agent : IHookOwner
             Output = output,
         };
 
+        using var activity = StartRunActivity(run);
+        var hooks = new HookRunner(this, run, input, services, runHooksInBackground, environment.Logger, activity, cancellationToken);
+
         RunEvent Fail()
         {
             if (hooks.Rejection is not null)
@@ -129,11 +131,10 @@ public sealed partial class Agent : IHookOwner
             }
 
             output.Metrics.Duration = environment.Time.GetElapsedTime(started);
-            Activity.Current?.SetStatus(ActivityStatusCode.Error, output.ErrorType);
+            activity?.SetStatus(ActivityStatusCode.Error, output.ErrorType);
             return Event(RunEventKind.RunError, content: output.Content);
         }
 
-        using var activity = StartRunActivity(run);
         if (streaming)
         {
             yield return Event(RunEventKind.RunStarted);

@@ -303,6 +303,9 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
         {
             activity.SetTag(AgnoHooksTelemetry.HookStatusTag, statusName);
             activity.SetStatus(status == BackgroundHookStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName));
+
+            // Ended before observers hear of the execution, so whoever they tell sees a finished span.
+            activity.Stop();
         }
 
         if (_observers.Length == 0)

@@ -16,14 +16,14 @@ public static class AgnoHooksTelemetry
     internal const string RunIdTag = "agno.run.id";
 
     /// <summary>Starts the span of one inline hook, a child of the run's span.</summary>
-    internal static Activity? StartInlineHook(HookDescriptor hook, HookStage stage)
+    internal static Activity? StartInlineHook(HookDescriptor hook, HookStage stage, ActivityContext run)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
 
-        var activity = Source.StartActivity($"execute_hook {hook.Name}");
+        var activity = Source.StartActivity(ActivityKind.Internal, parentContext: run, name: $"execute_hook {hook.Name}");
         activity?.SetTag(HookNameTag, hook.Name);
         activity?.SetTag(HookStageTag, stage == HookStage.Pre ? "pre" : "post");
         return activity;

@@ -26,10 +26,13 @@ internal sealed partial class HookRunner
     private readonly bool _runHooksInBackground;
     private readonly ILogger _logger;
     private readonly CancellationToken _cancellationToken;
+    // Passed explicitly: Activity.Current does not survive the yields of a streamed run.
+    private readonly ActivityContext _runActivity;
     private List<BackgroundHookWorkItem>? _background;
 
-    public HookRunner(IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, ILogger logger, CancellationToken cancellationToken)
+    public HookRunner(IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, ILogger logger, Activity? runActivity, CancellationToken cancellationToken)
     {
+        _runActivity = runActivity?.Context ?? default;
         _owner = owner;
         Run = run;
         Input = input;
@@ -84,7 +87,7 @@ internal sealed partial class HookRunner
 
     public async ValueTask<InlineHookOutcome> InvokeInlineAsync(HookDescriptor hook, HookStage stage, RunOutput? output)
     {
-        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, stage);
+        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, stage, _runActivity);
         try
         {
             await hook.Invoke(new HookContext(stage, _owner, Run, Input, output, _services, _cancellationToken)).ConfigureAwait(false);
@@ -124,7 +127,7 @@ internal sealed partial class HookRunner
 
             var run = Run.Clone();
             var context = new HookContext(stage, _owner, run, Input.Clone(run), output?.Clone(run), EmptyServiceProvider.Instance, CancellationToken.None);
-            (_background ??= []).Add(new BackgroundHookWorkItem(hook, context, Activity.Current?.Context ?? default));
+            (_background ??= []).Add(new BackgroundHookWorkItem(hook, context, _runActivity));
         }
     }
 
