@@ -19,7 +19,7 @@ internal enum InlineHookOutcome
 /// The hook semantics of one run, shared by agents, teams and workflows: which hooks run inline and in
 /// what order, how inline failures are treated, and the copies background hooks get.
 /// </summary>
-internal sealed partial class HookRunner
+internal sealed partial class HookRunner : IBackgroundHookQueue
 {
     private readonly IHookOwner _owner;
     private readonly IServiceProvider _services;
@@ -28,6 +28,7 @@ internal sealed partial class HookRunner
     private readonly CancellationToken _cancellationToken;
     // Passed explicitly: Activity.Current does not survive the yields of a streamed run.
     private readonly ActivityContext _runActivity;
+    private readonly Lock _backgroundLock = new();
     private List<BackgroundHookWorkItem>? _background;
 
     public HookRunner(IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, ILogger logger, Activity? runActivity, CancellationToken cancellationToken)
@@ -44,6 +45,8 @@ internal sealed partial class HookRunner
 
     public RunContext Run { get; }
 
+    public bool RunHooksInBackground => _runHooksInBackground;
+
     public RunInput Input { get; }
 
     /// <summary>The check that rejected the run, once one has.</summary>
@@ -51,7 +54,7 @@ internal sealed partial class HookRunner
 
     public bool IsBackground(HookDescriptor hook) => !hook.Guardrail && (hook.RunInBackground || _runHooksInBackground);
 
-    /// <summary>True when any hook of <paramref name="owner"/> would go to the background under this setting.</summary>
+    /// <summary>True when any hook of <paramref name="owner"/> or of the owners inside it would go to the background under this setting.</summary>
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)
     {
         foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
@@ -62,7 +65,18 @@ internal sealed partial class HookRunner
             }
         }
 
-        return false;
+        return owner.Children.Any(child => HasBackgroundHooks(child, runHooksInBackground));
+    }
+
+    /// <summary>Collects the background hooks of runs nested in this one (members, steps), to queue with this run's own.</summary>
+    public ValueTask EnqueueAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
+    {
+        lock (_backgroundLock)
+        {
+            (_background ??= []).Add(item);
+        }
+
+        return default;
     }
 
     /// <summary>The hooks of <paramref name="hooks"/> that run inline: guardrails first, then the rest, each in list order.</summary>
@@ -127,7 +141,7 @@ internal sealed partial class HookRunner
 
             var run = Run.Clone();
             var context = new HookContext(stage, _owner, run, Input.Clone(run), output?.Clone(run), EmptyServiceProvider.Instance, CancellationToken.None);
-            (_background ??= []).Add(new BackgroundHookWorkItem(hook, context, _runActivity));
+            _ = EnqueueAsync(new BackgroundHookWorkItem(hook, context, _runActivity));
         }
     }
 

@@ -12,6 +12,12 @@ public enum RunEventKind
     PostHookCompleted,
     RunCompleted,
     RunError,
+
+    /// <summary>A workflow step started; <see cref="RunEvent.StepName"/> names it.</summary>
+    StepStarted,
+
+    /// <summary>A workflow step completed; <see cref="RunEvent.Content"/> is its output.</summary>
+    StepCompleted,
 }
 
 /// <summary>One event of a streamed run, in Agno's order.</summary>
@@ -38,6 +44,9 @@ public sealed class RunEvent
 
     /// <summary>The hook's name, for hook events.</summary>
     public string? HookName { get; init; }
+
+    /// <summary>The step's name, for workflow step events.</summary>
+    public string? StepName { get; init; }
 
     /// <summary>The input after the hook ran, for pre-hook events.</summary>
     public RunInput? Input { get; init; }

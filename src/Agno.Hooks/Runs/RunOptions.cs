@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Agno.Hooks;
 
-/// <summary>Per-run settings for <see cref="Agent.RunAsync"/> and <see cref="Agent.RunStreamingAsync"/>.</summary>
+/// <summary>Per-run settings for <see cref="Runnable.RunAsync"/> and <see cref="Runnable.RunStreamingAsync"/>.</summary>
 public sealed class RunOptions
 {
     /// <summary>The session; a new UUID when null or empty.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
 namespace Agno.Hooks;
@@ -8,6 +9,23 @@ namespace Agno.Hooks;
 /// </summary>
 public class RunOutput
 {
+    public RunOutput()
+    {
+    }
+
+    /// <summary>The output of a run of <paramref name="owner"/>, sharing the run's metadata.</summary>
+    [SetsRequiredMembers]
+    internal RunOutput(RunContext run, IHookOwner owner, DateTimeOffset createdAt)
+    {
+        RunId = run.RunId;
+        SessionId = run.SessionId;
+        UserId = run.UserId;
+        OwnerId = owner.Id;
+        OwnerName = owner.Name;
+        CreatedAt = createdAt;
+        Metadata = run.Metadata;
+    }
+
     public required string RunId { get; init; }
 
     public required string SessionId { get; init; }

@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Agno.Hooks;
+
+/// <summary>One call to a model inside a run: streams content events, sets the output's content and token counts.</summary>
+internal static partial class ModelCall
+{
+    public static async IAsyncEnumerable<RunEvent> RunAsync(RunScope scope, IChatClient model, IList<ChatMessage> messages)
+    {
+        var output = scope.Output;
+        var metadata = model.GetService<ChatClientMetadata>();
+        output.Model ??= metadata?.DefaultModelId;
+        output.ModelProvider ??= metadata?.ProviderName;
+        var cancellationToken = scope.CancellationToken;
+        var text = new StringBuilder();
+        Exception? failure = null;
+        if (scope.Streaming)
+        {
+            var started = scope.Environment.Time.GetTimestamp();
+            var updates = model.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    ChatResponseUpdate update;
+                    try
+                    {
+                        if (!await updates.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        update = updates.Current;
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        failure = exception;
+                        break;
+                    }
+
+                    AddUsage(output.Metrics, update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details);
+                    if (!string.IsNullOrEmpty(update.Text))
+                    {
+                        output.Metrics.TimeToFirstToken ??= scope.Environment.Time.GetElapsedTime(started);
+                        text.Append(update.Text);
+                        yield return scope.Event(RunEventKind.RunContent, content: update.Text);
+                    }
+                }
+            }
+            finally
+            {
+                await updates.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            try
+            {
+                var response = await model.GetResponseAsync(messages, cancellationToken: cancellationToken).ConfigureAwait(false);
+                text.Append(response.Text);
+                AddUsage(output.Metrics, response.Usage);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure = exception;
+            }
+        }
+
+        if (failure is not null)
+        {
+            LogModelFailed(scope.Environment.Logger, failure, scope.Owner.Id, scope.Run.RunId);
+
+            // The exception's text may hold addresses or keys: it goes to the log, not to the caller.
+            scope.Fail("model_error", "The model call failed.");
+            yield break;
+        }
+
+        output.Content = text.ToString();
+        if (scope.Streaming)
+        {
+            yield return scope.Event(RunEventKind.RunContentCompleted);
+        }
+    }
+
+    private static void AddUsage(RunMetrics metrics, UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        metrics.InputTokens += usage.InputTokenCount ?? 0;
+        metrics.OutputTokens += usage.OutputTokenCount ?? 0;
+        metrics.TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
+    }
+
+    [LoggerMessage(30, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string ownerId, string runId);
+}
