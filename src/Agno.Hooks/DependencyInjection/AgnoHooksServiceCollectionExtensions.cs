@@ -45,21 +45,42 @@ public static class AgnoHooksServiceCollectionExtensions
     public static IServiceCollection AddAgent(this IServiceCollection services, Agent agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        return services.AddAgent(_ => agent);
+        return services.AddRunnable(_ => agent);
     }
 
     /// <summary>Registers the agent <paramref name="create"/> builds, gives it the container's services, and checks its hooks when the host starts.</summary>
-    public static IServiceCollection AddAgent(this IServiceCollection services, Func<IServiceProvider, Agent> create)
+    public static IServiceCollection AddAgent(this IServiceCollection services, Func<IServiceProvider, Agent> create) =>
+        services.AddRunnable(create);
+
+    /// <summary>Registers <paramref name="team"/> (its members run with its services), and checks its and its members' hooks when the host starts.</summary>
+    public static IServiceCollection AddTeam(this IServiceCollection services, Team team)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        return services.AddRunnable(_ => team);
+    }
+
+    /// <summary>Registers <paramref name="workflow"/> (its steps run with its services), and checks its and its steps' hooks when the host starts.</summary>
+    public static IServiceCollection AddWorkflow(this IServiceCollection services, Workflow workflow)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        return services.AddRunnable(_ => workflow);
+    }
+
+    private static IServiceCollection AddRunnable<T>(this IServiceCollection services, Func<IServiceProvider, T> create)
+        where T : Runnable
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(create);
-        services.AddSingleton(sp =>
+        // One instance per registration, even with several agents of one type: keyed by the registration.
+        var key = new object();
+        services.AddKeyedSingleton<T>(key, (sp, _) =>
         {
-            var agent = create(sp);
-            agent.Services ??= sp;
-            return agent;
+            var runnable = create(sp);
+            runnable.Services ??= sp;
+            return runnable;
         });
-        services.AddSingleton<IHookOwner>(sp => sp.GetRequiredService<Agent>());
+        services.AddSingleton(sp => sp.GetRequiredKeyedService<T>(key));
+        services.AddSingleton<IHookOwner>(sp => sp.GetRequiredKeyedService<T>(key));
         return services;
     }
 }

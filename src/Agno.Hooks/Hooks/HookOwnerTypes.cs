@@ -5,6 +5,8 @@ internal static class HookOwnerTypes
 {
     public static HookOwnerKind KindOf(Type type) =>
         type == typeof(Agent) ? HookOwnerKind.Agent
+        : type == typeof(Team) || type == typeof(TeamRunOutput) ? HookOwnerKind.Team
+        : type == typeof(Workflow) || type == typeof(WorkflowRunOutput) ? HookOwnerKind.Workflow
         : HookOwnerKind.Any;
 
     public static string Describe(HookOwnerKind kind) => kind switch

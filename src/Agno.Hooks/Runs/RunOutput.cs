@@ -80,18 +80,22 @@ public class RunOutput
         return copy;
     }
 
-    /// <summary>
-    /// Creates the copy with the init-only members set; subtypes override it to copy their own members too.
-    /// </summary>
-    protected virtual RunOutput CreateCopy(RunContext context) => new()
+    /// <summary>Creates the copy with the init-only members set; subtypes return their own kind with their own members copied.</summary>
+    protected virtual RunOutput CreateCopy(RunContext context) => new(this, context);
+
+    /// <summary>Copies the init-only members of <paramref name="other"/>; the copy shares <paramref name="context"/>'s metadata.</summary>
+    [SetsRequiredMembers]
+    protected RunOutput(RunOutput other, RunContext context)
     {
-        RunId = RunId,
-        SessionId = SessionId,
-        UserId = UserId,
-        OwnerId = OwnerId,
-        OwnerName = OwnerName,
-        CreatedAt = CreatedAt,
-        Metrics = Metrics.Clone(),
-        Metadata = context.Metadata,
-    };
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(context);
+        RunId = other.RunId;
+        SessionId = other.SessionId;
+        UserId = other.UserId;
+        OwnerId = other.OwnerId;
+        OwnerName = other.OwnerName;
+        CreatedAt = other.CreatedAt;
+        Metrics = other.Metrics.Clone();
+        Metadata = context.Metadata;
+    }
 }

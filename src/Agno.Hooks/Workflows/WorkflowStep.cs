@@ -1,0 +1,61 @@
+namespace Agno.Hooks;
+
+/// <summary>One step of a <see cref="Workflow"/>: an agent, a team, a function, or steps that run at the same time.</summary>
+public abstract class WorkflowStep
+{
+    private protected WorkflowStep(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+    }
+
+    /// <summary>The step's name, unique in its workflow; results are keyed by it.</summary>
+    public string Name { get; }
+
+    /// <summary>Runs <paramref name="agent"/> on the previous step's output (the workflow's input for the first step).</summary>
+    public static WorkflowStep Run(Agent agent, string? name = null) => new RunnableStep(name ?? agent.Name ?? agent.Id, agent);
+
+    /// <summary>Runs <paramref name="team"/> on the previous step's output (the workflow's input for the first step).</summary>
+    public static WorkflowStep Run(Team team, string? name = null) => new RunnableStep(name ?? team.Name ?? team.Id, team);
+
+    /// <summary>Runs <paramref name="function"/>; throwing fails the step and so the workflow.</summary>
+    public static WorkflowStep Function(string name, Func<StepInput, CancellationToken, ValueTask<StepOutput>> function) => new FunctionStep(name, function);
+
+    /// <summary>Runs <paramref name="steps"/> at the same time on the same input, and joins their outputs.</summary>
+    public static WorkflowStep Parallel(string name, params WorkflowStep[] steps) => new ParallelStep(name, steps);
+
+    internal abstract IEnumerable<Runnable> Runnables { get; }
+}
+
+internal sealed class RunnableStep(string name, Runnable runnable) : WorkflowStep(name)
+{
+    public Runnable Runnable { get; } = runnable ?? throw new ArgumentNullException(nameof(runnable));
+
+    internal override IEnumerable<Runnable> Runnables => [Runnable];
+}
+
+internal sealed class FunctionStep(string name, Func<StepInput, CancellationToken, ValueTask<StepOutput>> function) : WorkflowStep(name)
+{
+    public Func<StepInput, CancellationToken, ValueTask<StepOutput>> Body { get; } = function ?? throw new ArgumentNullException(nameof(function));
+
+    internal override IEnumerable<Runnable> Runnables => [];
+}
+
+internal sealed class ParallelStep : WorkflowStep
+{
+    public ParallelStep(string name, WorkflowStep[] steps)
+        : base(name)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Length < 2)
+        {
+            throw new ArgumentException($"Parallel step '{name}' needs at least two steps.", nameof(steps));
+        }
+
+        Steps = steps;
+    }
+
+    public IReadOnlyList<WorkflowStep> Steps { get; }
+
+    internal override IEnumerable<Runnable> Runnables => Steps.SelectMany(step => step.Runnables);
+}
