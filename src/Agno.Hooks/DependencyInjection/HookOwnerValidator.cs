@@ -7,14 +7,20 @@ namespace Agno.Hooks;
 /// Checks, when the host starts, that every service a registered owner's hooks resolve is registered,
 /// so a missing one stops start-up with the hook's and the parameter's names instead of failing a run.
 /// </summary>
-internal sealed class HookOwnerValidator(IEnumerable<IHookOwner> owners, IServiceProviderIsService isService) : IHostedService
+internal sealed class HookOwnerValidator(IEnumerable<IHookOwner> owners, IEnumerable<IHookOwnerSource> sources, IServiceProviderIsService isService) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         List<string>? problems = null;
-        foreach (var owner in owners)
+
+        // An owner may be both registered and listed by a source; check it once.
+        var seen = new HashSet<IHookOwner>(ReferenceEqualityComparer.Instance);
+        foreach (var owner in owners.Concat(sources.SelectMany(source => source.Owners)))
         {
-            Check(owner, ref problems);
+            if (seen.Add(owner))
+            {
+                Check(owner, ref problems);
+            }
         }
 
         return problems is null
