@@ -1,26 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks;
 
 /// <summary>
-/// Checks, when the host starts, that every service a registered owner's hooks resolve is registered,
-/// so a missing one stops start-up with the hook's and the parameter's names instead of failing a run.
+/// Checks every registered owner's hooks when the host starts: a service a hook resolves that is not
+/// registered stops start-up with the hook's and the parameter's names, instead of failing a run; and with
+/// <see cref="AgnoHooksOptions.RunHooksInBackground"/> on, each hook whose writes that setting will discard
+/// gets a warning, since the analyzer can't see that setting at compile time.
 /// </summary>
-internal sealed class HookOwnerValidator(IEnumerable<IHookOwner> owners, IEnumerable<IHookOwnerSource> sources, IServiceProviderIsService isService) : IHostedService
+internal sealed partial class HookOwnerValidator(
+    IEnumerable<IHookOwner> owners,
+    IEnumerable<IHookOwnerSource> sources,
+    IServiceProviderIsService isService,
+    IOptions<AgnoHooksOptions> options,
+    ILogger<HookOwnerValidator> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         List<string>? problems = null;
 
-        // An owner may be both registered and listed by a source; check it once.
+        // An owner may be both registered and listed by a source, or be a member of another; check it once.
         var seen = new HashSet<IHookOwner>(ReferenceEqualityComparer.Instance);
         foreach (var owner in owners.Concat(sources.SelectMany(source => source.Owners)))
         {
-            if (seen.Add(owner))
-            {
-                Check(owner, ref problems);
-            }
+            Check(owner, seen, ref problems);
         }
 
         return problems is null
@@ -30,8 +36,13 @@ internal sealed class HookOwnerValidator(IEnumerable<IHookOwner> owners, IEnumer
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Check(IHookOwner owner, ref List<string>? problems)
+    private void Check(IHookOwner owner, HashSet<IHookOwner> seen, ref List<string>? problems)
     {
+        if (!seen.Add(owner))
+        {
+            return;
+        }
+
         foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
         {
             if (hook.TargetType is { } target && !isService.IsService(target))
@@ -48,9 +59,40 @@ internal sealed class HookOwnerValidator(IEnumerable<IHookOwner> owners, IEnumer
             }
         }
 
+        if (options.Value.RunHooksInBackground)
+        {
+            WarnOfDiscardedWrites(owner, owner.PreHooks, HookStage.Pre);
+            WarnOfDiscardedWrites(owner, owner.PostHooks, HookStage.Post);
+        }
+
         foreach (var child in owner.Children)
         {
-            Check(child, ref problems);
+            Check(child, seen, ref problems);
         }
     }
+
+    // Hooks marked RunInBackground were already reported at compile time (AGNH001/AGNH002); guardrails stay inline.
+    private void WarnOfDiscardedWrites(IHookOwner owner, HookList hooks, HookStage stage)
+    {
+        foreach (var hook in hooks)
+        {
+            if (hook.Guardrail || hook.RunInBackground)
+            {
+                continue;
+            }
+
+            if (hook.MutatesInput && stage == HookStage.Pre)
+            {
+                LogDiscardedWrite(hook.Name, owner.Id, "pre-hook", nameof(RunInput));
+            }
+
+            if (hook.MutatesOutput && stage == HookStage.Post)
+            {
+                LogDiscardedWrite(hook.Name, owner.Id, "post-hook", nameof(RunOutput));
+            }
+        }
+    }
+
+    [LoggerMessage(50, LogLevel.Warning, "Hook '{HookName}' ({Stage} of '{OwnerId}') writes {Target}, but RunHooksInBackground sends it to the background, where it gets a copy: its changes are discarded. Make it a guardrail to keep it inline, or stop writing.")]
+    private partial void LogDiscardedWrite(string hookName, string ownerId, string stage, string target);
 }
