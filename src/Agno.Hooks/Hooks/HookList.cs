@@ -1,12 +1,10 @@
-using System.Collections.ObjectModel;
-
 namespace Agno.Hooks;
 
 /// <summary>
 /// The pre-hooks or post-hooks of an agent, team or workflow. Adding a hook that can't bind there
 /// fails at once, naming the hook and the parameter.
 /// </summary>
-public sealed class HookList : Collection<HookDescriptor>
+public sealed class HookList : CheckedCollection<HookDescriptor>
 {
     private readonly IHookOwner _owner;
 
@@ -18,19 +16,7 @@ public sealed class HookList : Collection<HookDescriptor>
 
     public HookStage Stage { get; }
 
-    protected override void InsertItem(int index, HookDescriptor item)
-    {
-        Validate(item);
-        base.InsertItem(index, item);
-    }
-
-    protected override void SetItem(int index, HookDescriptor item)
-    {
-        Validate(item);
-        base.SetItem(index, item);
-    }
-
-    private void Validate(HookDescriptor hook)
+    private protected override void Check(HookDescriptor hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
         var stageName = Stage == HookStage.Pre ? "pre-hook" : "post-hook";

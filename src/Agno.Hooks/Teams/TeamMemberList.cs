@@ -1,27 +1,13 @@
-using System.Collections.ObjectModel;
-
 namespace Agno.Hooks;
 
 /// <summary>A team's members: agents or teams, never the team itself or a team that contains it.</summary>
-public sealed class TeamMemberList : Collection<Runnable>
+public sealed class TeamMemberList : CheckedCollection<Runnable>
 {
     private readonly Team _team;
 
     internal TeamMemberList(Team team) => _team = team;
 
-    protected override void InsertItem(int index, Runnable item)
-    {
-        Validate(item);
-        base.InsertItem(index, item);
-    }
-
-    protected override void SetItem(int index, Runnable item)
-    {
-        Validate(item);
-        base.SetItem(index, item);
-    }
-
-    private void Validate(Runnable member)
+    private protected override void Check(Runnable member)
     {
         ArgumentNullException.ThrowIfNull(member);
         if (member is not (Agent or Team))
