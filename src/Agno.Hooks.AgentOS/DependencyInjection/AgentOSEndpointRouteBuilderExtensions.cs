@@ -1,0 +1,56 @@
+using Agno.Hooks.AgentOS;
+using Agno.Hooks.AgentOS.Discovery;
+using Agno.Hooks.AgentOS.HookRuns;
+using Agno.Hooks.AgentOS.Http;
+using Agno.Hooks.AgentOS.Runs;
+using Agno.Hooks.AgentOS.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps AgentOS's routes.</summary>
+public static class AgentOSEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>, <c>/agents</c>, <c>/agents/{agent_id}</c>,
+    /// <c>POST /agents/{agent_id}/runs</c> and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c>
+    /// and <c>/health</c> need the bearer key. Returns the group, for conventions such as CORS or rate limits.
+    /// </summary>
+    public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<AgentOSCatalog>() is null)
+        {
+            throw new InvalidOperationException("AgentOS is not registered: call builder.Services.AddAgentOS(...) before MapAgentOS().");
+        }
+
+        var security = services.GetRequiredService<SecurityKeyCheck>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Agno.Hooks.AgentOS");
+        var discovery = services.GetRequiredService<DiscoveryEndpoints>();
+        var runs = services.GetRequiredService<RunEndpoint>();
+        var hookRuns = services.GetRequiredService<HookRunsEndpoint>();
+
+        RequestDelegate Open(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, handler, logger);
+        RequestDelegate Protected(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, async c =>
+        {
+            if (await security.AuthorizeAsync(c).ConfigureAwait(false))
+            {
+                await handler(c).ConfigureAwait(false);
+            }
+        }, logger);
+
+        var group = endpoints.MapGroup(string.Empty);
+        group.MapGet("/", Open(discovery.RootAsync));
+        group.MapGet("/health", Open(discovery.HealthAsync));
+        group.MapGet("/config", Protected(discovery.ConfigAsync));
+        group.MapGet("/agents", Protected(discovery.AgentsAsync));
+        group.MapGet("/agents/{agent_id}", Protected(discovery.AgentAsync));
+        group.MapPost("/agents/{agent_id}/runs", Protected(runs.HandleAgentRunAsync));
+        group.MapGet("/hooks/runs", Protected(hookRuns.ListAsync));
+        return group;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Agno.Hooks.AgentOS.Http;
+using Agno.Hooks.AgentOS.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Agno.Hooks.AgentOS.Runs;
+
+/// <summary>
+/// <c>POST /agents/{id}/runs</c>. The run's background hooks are held in a per-request
+/// <see cref="DeferredBackgroundHookQueue"/> and handed to the executor only after the response has been
+/// completed (<see cref="HttpResponse.CompleteAsync"/>: the last byte is with the transport), or after the
+/// client went away. The run itself is not tied to the connection, so a client that disconnects early still
+/// gets its run finished and its hooks run.
+/// </summary>
+internal sealed partial class RunEndpoint(
+    AgentOSCatalog catalog,
+    BackgroundHookExecutor executor,
+    IOptions<AgentOSOptions> options,
+    ILogger<RunEndpoint> logger)
+{
+    private readonly AgentOSOptions _options = options.Value;
+
+    public async Task HandleAgentRunAsync(HttpContext context)
+    {
+        var id = context.Request.RouteValues["agent_id"] as string ?? string.Empty;
+        if (catalog.FindAgent(id) is not { } agent)
+        {
+            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Agent not found").ConfigureAwait(false);
+            return;
+        }
+
+        var (request, status, problem) = await RunRequest.ReadAsync(context, _options.MaxRequestBodySize).ConfigureAwait(false);
+        if (request is null)
+        {
+            await JsonResponses.WriteErrorAsync(context, status, problem!).ConfigureAwait(false);
+            return;
+        }
+
+        var background = new DeferredBackgroundHookQueue();
+        var runOptions = new RunOptions
+        {
+            SessionId = request.SessionId,
+            UserId = request.UserId,
+            Metadata = request.Metadata,
+            SessionState = request.SessionState,
+            Arguments = request.Arguments,
+            Services = context.RequestServices,
+            BackgroundQueue = background,
+            RunHooksInBackground = _options.RunHooksInBackground,
+        };
+
+        try
+        {
+            if (request.Stream)
+            {
+                await StreamAsync(context, agent, request.Message, runOptions).ConfigureAwait(false);
+            }
+            else
+            {
+                await RespondAsync(context, agent, request.Message, runOptions).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await QueueBackgroundHooksAsync(background, agent).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RespondAsync(HttpContext context, Agent agent, string message, RunOptions runOptions)
+    {
+        // Not the request's token: the run finishes even if the client has gone.
+        var output = await agent.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
+        var body = JsonSerializer.SerializeToUtf8Bytes(AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Default.RunOutputResponse);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        try
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            await response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsClientGone(exception, context))
+        {
+            LogClientGone(output.RunId);
+        }
+
+        LogResponded(agent.Id, output.RunId, output.Status);
+    }
+
+    private async Task StreamAsync(HttpContext context, Agent agent, string message, RunOptions runOptions)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ServerSentEvents.ContentType;
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        var connected = true;
+        string? runId = null;
+        RunStatus status = RunStatus.Running;
+        await foreach (var runEvent in agent.RunStreamingAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false))
+        {
+            runId = runEvent.RunId;
+            status = runEvent.Output?.Status ?? status;
+            if (!connected)
+            {
+                // Keep the run going to its end so its hooks are queued; there is no one to write to.
+                continue;
+            }
+
+            try
+            {
+                ServerSentEvents.WriteFrame(response.BodyWriter, AgnoWireFormat.Event(runEvent));
+                var flushed = await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    // Kestrel completes the pipe instead of throwing when the connection is gone.
+                    connected = false;
+                    LogClientGone(runEvent.RunId);
+                }
+            }
+            catch (Exception exception) when (IsClientGone(exception, context))
+            {
+                connected = false;
+                LogClientGone(runEvent.RunId);
+            }
+        }
+
+        if (connected)
+        {
+            try
+            {
+                await response.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsClientGone(exception, context))
+            {
+                LogClientGone(runId ?? string.Empty);
+            }
+        }
+
+        LogStreamed(agent.Id, runId ?? string.Empty, status);
+    }
+
+    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue background, Agent agent)
+    {
+        var count = background.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Waits only while the executor's queue is full: the response is already complete by now.
+            await background.FlushAsync(executor, CancellationToken.None).ConfigureAwait(false);
+            LogQueued(count, agent.Id);
+        }
+        catch (InvalidOperationException)
+        {
+            // The executor is stopping; it has logged and counted the refusal.
+        }
+    }
+
+    private static bool IsClientGone(Exception exception, HttpContext context) =>
+        exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
+
+    [LoggerMessage(100, LogLevel.Information, "Run of agent '{AgentId}' answered: run '{RunId}', status {Status}; response sent.")]
+    private partial void LogResponded(string agentId, string runId, RunStatus status);
+
+    [LoggerMessage(101, LogLevel.Information, "Run of agent '{AgentId}' streamed: run '{RunId}', status {Status}; stream ended.")]
+    private partial void LogStreamed(string agentId, string runId, RunStatus status);
+
+    [LoggerMessage(102, LogLevel.Information, "{Count} background hook(s) of agent '{AgentId}' queued after the response.")]
+    private partial void LogQueued(int count, string agentId);
+
+    [LoggerMessage(103, LogLevel.Debug, "The client of run '{RunId}' went away; the run goes on and its hooks will run.")]
+    private partial void LogClientGone(string runId);
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+
+namespace Agno.Hooks.AgentOS.Wire;
+
+// The shapes of Agno's AgentOS JSON. Property names become snake_case and nulls are left out
+// (see AgentOSJsonContext), so a null here is a key Agno would not send.
+
+/// <summary>A run, as <c>stream=false</c> returns it.</summary>
+internal sealed class RunOutputResponse
+{
+    public required string RunId { get; init; }
+    public string? AgentId { get; init; }
+    public string? AgentName { get; init; }
+    public required string SessionId { get; init; }
+    public string? UserId { get; init; }
+    public string? Content { get; init; }
+    public string? ContentType { get; init; }
+    public string? Model { get; init; }
+    public string? ModelProvider { get; init; }
+    public long CreatedAt { get; init; }
+    public required string Status { get; init; }
+    public MetricsResponse? Metrics { get; init; }
+    public JsonObject? Metadata { get; init; }
+    public IReadOnlyList<MessageResponse>? Messages { get; init; }
+    public InputResponse? Input { get; init; }
+}
+
+/// <summary>One server-sent event of a run: the keys an event has are set, the others stay null.</summary>
+internal sealed class RunEventResponse
+{
+    public long CreatedAt { get; init; }
+    public required string Event { get; init; }
+    public string? AgentId { get; init; }
+    public string? AgentName { get; init; }
+    public required string RunId { get; init; }
+    public required string SessionId { get; init; }
+    public int NestedDepth { get; init; }
+    public string? Model { get; init; }
+    public string? ModelProvider { get; init; }
+    public string? PreHookName { get; init; }
+    public string? PostHookName { get; init; }
+    public InputResponse? RunInput { get; init; }
+    public string? Content { get; init; }
+    public string? ContentType { get; init; }
+    public MetricsResponse? Metrics { get; init; }
+    public JsonObject? Metadata { get; init; }
+    public string? ErrorType { get; init; }
+    public string? ErrorId { get; init; }
+    public JsonObject? AdditionalData { get; init; }
+}
+
+/// <summary>Token counts and timings; integer zeros are left out, durations are in seconds.</summary>
+internal sealed class MetricsResponse
+{
+    public long? InputTokens { get; init; }
+    public long? OutputTokens { get; init; }
+    public long? TotalTokens { get; init; }
+    public double? TimeToFirstToken { get; init; }
+    public double Duration { get; init; }
+}
+
+internal sealed class InputResponse
+{
+    public required string InputContent { get; init; }
+}
+
+internal sealed class MessageResponse
+{
+    public required string Role { get; init; }
+    public required string Content { get; init; }
+}
+
+internal sealed class ModelResponse
+{
+    public string? Id { get; init; }
+    public string? Provider { get; init; }
+}
+
+/// <summary>An agent, as <c>GET /agents</c>, <c>GET /agents/{id}</c> and <c>GET /config</c> describe it.</summary>
+internal sealed class AgentResponse
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public ModelResponse? Model { get; init; }
+}
+
+internal sealed class ConfigResponse
+{
+    public required string OsId { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public required IReadOnlyList<AgentResponse> Agents { get; init; }
+    public IReadOnlyList<AgentResponse> Teams { get; init; } = [];
+    public IReadOnlyList<AgentResponse> Workflows { get; init; } = [];
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+}
+
+internal sealed class RootResponse
+{
+    public required string Name { get; init; }
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+}
+
+internal sealed class HealthResponse
+{
+    public required string Status { get; init; }
+    public required DateTimeOffset InstantiatedAt { get; init; }
+}
+
+/// <summary>The body of every error: <c>{"detail": "..."}</c>, as FastAPI and so Agno write it.</summary>
+internal sealed class ErrorResponse
+{
+    public required string Detail { get; init; }
+}
+
+/// <summary><c>GET /hooks/runs</c>: the executor's counts and its most recent executions, newest first.</summary>
+internal sealed class HookRunsResponse
+{
+    public required int Capacity { get; init; }
+    public required HookStatisticsResponse Statistics { get; init; }
+    public required IReadOnlyList<HookRunResponse> Runs { get; init; }
+}
+
+internal sealed class HookStatisticsResponse
+{
+    public long Queued { get; init; }
+    public long Running { get; init; }
+    public long Completed { get; init; }
+    public long Failed { get; init; }
+    public long TimedOut { get; init; }
+    public long Cancelled { get; init; }
+    public long Rejected { get; init; }
+    public long Abandoned { get; init; }
+}
+
+internal sealed class HookRunResponse
+{
+    public required string HookName { get; init; }
+    public required string RunId { get; init; }
+    public required string Status { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required double Duration { get; init; }
+    public string? Error { get; init; }
+}
