@@ -14,10 +14,10 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
     private readonly DateTimeOffset _instantiatedAt = time.GetUtcNow();
 
     public Task RootAsync(HttpContext context) =>
-        JsonResponses.WriteAsync(context, new RootResponse { Name = _options.Name, Id = _options.Id, Version = Version }, AgentOSJsonContext.Default.RootResponse);
+        JsonResponses.WriteAsync(context, new RootResponse { Name = _options.Name, Id = _options.Id, Version = Version }, AgentOSJsonContext.Wire.RootResponse);
 
     public Task HealthAsync(HttpContext context) =>
-        JsonResponses.WriteAsync(context, new HealthResponse { Status = "ok", InstantiatedAt = _instantiatedAt }, AgentOSJsonContext.Default.HealthResponse);
+        JsonResponses.WriteAsync(context, new HealthResponse { Status = "ok", InstantiatedAt = _instantiatedAt }, AgentOSJsonContext.Wire.HealthResponse);
 
     public Task ConfigAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, new ConfigResponse
@@ -26,16 +26,16 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             Name = _options.Name,
             Description = _options.Description,
             Agents = Agents(),
-        }, AgentOSJsonContext.Default.ConfigResponse);
+        }, AgentOSJsonContext.Wire.ConfigResponse);
 
     public Task AgentsAsync(HttpContext context) =>
-        JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Default.IReadOnlyListAgentResponse);
+        JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Wire.IReadOnlyListAgentResponse);
 
     public Task AgentAsync(HttpContext context)
     {
         var id = context.Request.RouteValues["agent_id"] as string ?? string.Empty;
         return catalog.FindAgent(id) is { } agent
-            ? JsonResponses.WriteAsync(context, AgnoWireFormat.Agent(agent), AgentOSJsonContext.Default.AgentResponse)
+            ? JsonResponses.WriteAsync(context, AgnoWireFormat.Agent(agent), AgentOSJsonContext.Wire.AgentResponse)
             : JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Agent not found");
     }
 

@@ -35,7 +35,7 @@ internal sealed class HookRunsEndpoint(RecentHookRuns recent, BackgroundHookExec
                 Abandoned = statistics.Abandoned,
             },
             Runs = runs,
-        }, AgentOSJsonContext.Default.HookRunsResponse);
+        }, AgentOSJsonContext.Wire.HookRunsResponse);
     }
 
     private static string StatusName(BackgroundHookStatus status) => status switch

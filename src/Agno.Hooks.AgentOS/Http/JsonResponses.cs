@@ -20,5 +20,5 @@ internal static class JsonResponses
 
     /// <summary>An error: the status and <c>{"detail": message}</c>. The message never carries exception details.</summary>
     public static Task WriteErrorAsync(HttpContext context, int statusCode, string detail) =>
-        WriteAsync(context, new ErrorResponse { Detail = detail }, AgentOSJsonContext.Default.ErrorResponse, statusCode);
+        WriteAsync(context, new ErrorResponse { Detail = detail }, AgentOSJsonContext.Wire.ErrorResponse, statusCode);
 }

@@ -73,7 +73,7 @@ internal sealed partial class RunEndpoint(
     {
         // Not the request's token: the run finishes even if the client has gone.
         var output = await agent.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
-        var body = JsonSerializer.SerializeToUtf8Bytes(AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Default.RunOutputResponse);
+        var body = JsonSerializer.SerializeToUtf8Bytes(AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Wire.RunOutputResponse);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";

@@ -13,6 +13,7 @@ internal static class ServerSentEvents
     private static readonly byte[] EventPrefix = "event: "u8.ToArray();
     private static readonly byte[] DataPrefix = "\ndata: "u8.ToArray();
     private static readonly byte[] FrameEnd = "\n\n"u8.ToArray();
+    private static readonly JsonWriterOptions Compact = new() { Encoder = AgentOSJsonContext.Wire.Options.Encoder };
 
     public static void WriteFrame(IBufferWriter<byte> buffer, RunEventResponse payload)
     {
@@ -22,9 +23,9 @@ internal static class ServerSentEvents
         buffer.Write(DataPrefix);
 
         // Compact JSON escapes control characters, so the data is always one line.
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Compact))
         {
-            JsonSerializer.Serialize(json, payload, AgentOSJsonContext.Default.RunEventResponse);
+            JsonSerializer.Serialize(json, payload, AgentOSJsonContext.Wire.RunEventResponse);
         }
 
         buffer.Write(FrameEnd);

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Agno.Hooks.AgentOS.Wire;
@@ -18,4 +20,17 @@ namespace Agno.Hooks.AgentOS.Wire;
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(HookRunsResponse))]
-internal sealed partial class AgentOSJsonContext : JsonSerializerContext;
+internal sealed partial class AgentOSJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context AgentOS writes with: as <see cref="JsonSerializerContext"/>'s default, but quotes and
+    /// non-ASCII text stay readable (<c>\"</c>, not <c>\u0022</c>), as Agno's JSON is; these bodies are
+    /// never embedded in HTML. Control characters are still escaped, so an SSE data line stays one line.
+    /// </summary>
+    public static AgentOSJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,58 @@
+using Agno.Hooks;
+using Microsoft.AspNetCore.Hosting;
+
+namespace BackgroundHooksExample;
+
+/// <summary>
+/// The example's host: AgentOS serving <c>background-task-agent</c> on the offline model, with every hook in
+/// the background (Agno's <c>AgentOS(run_hooks_in_background=True)</c>).
+/// </summary>
+public static class BackgroundHooksApp
+{
+    public const string AgentId = "background-task-agent";
+
+    /// <summary>Where it listens unless ASPNETCORE_URLS, --urls or Kestrel configuration say otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:7777";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (!HasConfiguredEndpoints(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        // Timestamps on every line, so the console shows the response going out before the hooks end.
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var agent = new Agent(AgentId)
+        {
+            Name = "Background Task Agent",
+            Description = "Answers at once; its hooks log, measure and notify in the background.",
+            Instructions = "You are a helpful assistant.",
+        };
+        agent.PreHooks.Add(BackgroundHooks.LogRequestHook);
+        agent.PostHooks.Add(BackgroundHooks.LogAnalyticsHook);
+        agent.PostHooks.Add(BackgroundHooks.SendNotificationHook);
+
+        builder.Services.AddAgentOS(os =>
+        {
+            os.Agents.Add(agent);
+            os.RunHooksInBackground = true;
+        });
+
+        var app = builder.Build();
+        app.MapAgentOS();
+        return app;
+    }
+
+    private static bool HasConfiguredEndpoints(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+}
