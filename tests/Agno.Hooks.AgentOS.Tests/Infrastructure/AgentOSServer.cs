@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Agno.Hooks.AgentOS.Tests.Infrastructure;
+
+/// <summary>A real AgentOS on Kestrel, on 127.0.0.1 and a free port, with a client pointed at it.</summary>
+internal sealed class AgentOSServer : IAsyncDisposable
+{
+    private AgentOSServer(WebApplication app, Uri address)
+    {
+        App = app;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public BackgroundHookExecutor Executor => App.Services.GetRequiredService<BackgroundHookExecutor>();
+
+    public static async Task<AgentOSServer> StartAsync(
+        Action<AgentOSOptions> configure,
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplication>? beforeRoutes = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddAgentOS(configure);
+        var app = builder.Build();
+        beforeRoutes?.Invoke(app);
+        app.MapAgentOS();
+        await app.StartAsync();
+        return new AgentOSServer(app, new Uri(app.Urls.Single()));
+    }
+
+    public static MultipartFormDataContent Form(params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
+    }
+
+    public void UseKey(string key) => Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}
