@@ -29,13 +29,15 @@ internal sealed class AgentOSServer : IAsyncDisposable
     public static async Task<AgentOSServer> StartAsync(
         Action<AgentOSOptions> configure,
         IDictionary<string, string?>? settings = null,
-        Action<WebApplication>? beforeRoutes = null)
+        Action<WebApplication>? beforeRoutes = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddAgentOS(configure);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         beforeRoutes?.Invoke(app);
         app.MapAgentOS();

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Agno.Hooks.AgentOS.Tests.Infrastructure;
+
+namespace Agno.Hooks.AgentOS.Tests;
+
+/// <summary><c>GET /</c>, <c>/health</c>, <c>/config</c>, <c>/agents</c> and <c>/agents/{id}</c> in Agno's shapes.</summary>
+public sealed class DiscoveryTests : IAsyncLifetime
+{
+    private AgentOSServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await AgentOSServer.StartAsync(os =>
+        {
+            os.Id = "test-os";
+            os.Description = "For tests.";
+            os.Agents.Add(new Agent("first") { Name = "First", Description = "The first agent." });
+            os.Agents.Add(new Agent("second"));
+        });
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Root_names_the_os()
+    {
+        var root = await GetAsync("/");
+
+        root["name"]!.GetValue<string>().ShouldBe("AgentOS API");
+        root["id"]!.GetValue<string>().ShouldBe("test-os");
+        root["version"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Health_is_ok_with_an_ISO_UTC_instant()
+    {
+        var health = await GetAsync("/health");
+
+        health["status"]!.GetValue<string>().ShouldBe("ok");
+        var instant = DateTimeOffset.Parse(health["instantiated_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        instant.Offset.ShouldBe(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Config_lists_agents_and_empty_teams_workflows_and_interfaces()
+    {
+        var config = await GetAsync("/config");
+
+        config["os_id"]!.GetValue<string>().ShouldBe("test-os");
+        config["name"]!.GetValue<string>().ShouldBe("AgentOS API");
+        config["description"]!.GetValue<string>().ShouldBe("For tests.");
+        config["agents"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()).ShouldBe(["first", "second"]);
+        config["teams"]!.AsArray().ShouldBeEmpty();
+        config["workflows"]!.AsArray().ShouldBeEmpty();
+        config["interfaces"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Agents_lists_id_name_description_and_model()
+    {
+        using var response = await _server.Client.GetAsync("/agents");
+        var agents = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+
+        agents.Count.ShouldBe(2);
+        var first = agents[0]!.AsObject();
+        first["id"]!.GetValue<string>().ShouldBe("first");
+        first["name"]!.GetValue<string>().ShouldBe("First");
+        first["description"]!.GetValue<string>().ShouldBe("The first agent.");
+        first["model"]!["id"]!.GetValue<string>().ShouldBe(OfflineChatClient.DefaultModelId);
+        first["model"]!["provider"]!.GetValue<string>().ShouldBe(OfflineChatClient.ProviderName);
+        agents[1]!.AsObject().ContainsKey("name").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Agent_by_id_has_the_same_shape()
+    {
+        var agent = await GetAsync("/agents/first");
+
+        agent["id"]!.GetValue<string>().ShouldBe("first");
+        agent["model"]!["provider"]!.GetValue<string>().ShouldBe(OfflineChatClient.ProviderName);
+    }
+
+    [Fact]
+    public async Task Agents_registered_with_AddAgent_are_served_too()
+    {
+        await using var server = await AgentOSServer.StartAsync(
+            os => os.Agents.Add(new Agent("listed")),
+            configureServices: services => services.AddAgent(new Agent("registered")));
+
+        using var response = await server.Client.GetAsync("/agents/registered");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<JsonObject> GetAsync(string path)
+    {
+        using var response = await _server.Client.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+}
