@@ -1,4 +1,5 @@
 using Agno.Hooks.AgentOS.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 
 namespace Agno.Hooks.AgentOS.Tests;
 
@@ -74,25 +75,49 @@ public sealed class BackgroundTimingTests
         body.ShouldContain("COMPLETED", Case.Insensitive);
     }
 
-    [Fact]
-    public async Task A_client_that_disconnects_mid_stream_still_gets_its_run_finished_and_its_hooks_run()
+    [Theory]
+    [InlineData("true")]
+    [InlineData("false")]
+    public async Task A_client_that_disconnects_mid_run_still_gets_its_run_finished_and_its_hooks_run(string stream)
     {
-        var hook = new GatedHook("AfterDisconnect", background: true);
-        hook.Open();
-        var agent = new Agent("slow") { Model = new OfflineChatClient { ChunkDelay = TimeSpan.FromMilliseconds(50) } };
-        agent.PostHooks.Add(hook.Descriptor);
-        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(agent));
-
-        using (var request = new HttpRequestMessage(HttpMethod.Post, "/agents/slow/runs") { Content = AgentOSServer.Form(("message", "Hi"), ("stream", "true")) })
-        using (var response = await server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        // The run is held in an inline hook until the server has seen the client go.
+        var inline = new GatedHook("Inline", background: false);
+        var background = new GatedHook("Background", background: true);
+        background.Open();
+        var agent = new Agent("agent");
+        agent.PostHooks.Add(inline.Descriptor);
+        agent.PostHooks.Add(background.Descriptor);
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(agent), beforeRoutes: app => app.Use((context, next) =>
         {
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            (await reader.ReadLineAsync()).ShouldBe("event: RunStarted");
+            context.RequestAborted.Register(() => aborted.TrySetResult());
+            return next(context);
+        }));
 
-            // Leaving the block drops the connection with most of the stream unread.
+        // Its own connection, closed rather than drained for reuse when the test lets go of it.
+        using (var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = server.Address })
+        {
+            using var giveUp = new CancellationTokenSource();
+            var request = new HttpRequestMessage(HttpMethod.Post, "/agents/agent/runs") { Content = AgentOSServer.Form(("message", "Hi"), ("stream", stream)) };
+            var sending = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, giveUp.Token);
+            if (stream == "true")
+            {
+                using var response = await sending;
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                (await reader.ReadLineAsync()).ShouldBe("event: RunStarted");
+                await inline.Started.WaitAsync(Waits.Signal);
+            }
+            else
+            {
+                await inline.Started.WaitAsync(Waits.Signal);
+                await giveUp.CancelAsync();
+                await Should.ThrowAsync<OperationCanceledException>(sending);
+            }
         }
 
-        await hook.Finished.WaitAsync(Waits.Signal);
+        await aborted.Task.WaitAsync(Waits.Signal);
+        inline.Open();
+        await background.Finished.WaitAsync(Waits.Signal);
     }
 
     [Fact]
