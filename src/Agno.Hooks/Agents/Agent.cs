@@ -21,6 +21,17 @@ public sealed class Agent : Runnable
 
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 
+    /// <summary>Names the model from the start, so <see cref="RunEventKind.RunStarted"/> carries it, as Agno's does.</summary>
+    private protected override RunOutput CreateOutput(RunContext run, DateTimeOffset createdAt)
+    {
+        var metadata = Model.GetService<ChatClientMetadata>();
+        return new RunOutput(run, this, createdAt)
+        {
+            Model = metadata?.DefaultModelId,
+            ModelProvider = metadata?.ProviderName,
+        };
+    }
+
     private protected override IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope) =>
         ModelCall.RunAsync(scope, Model, BuildMessages(scope.Input));
 
