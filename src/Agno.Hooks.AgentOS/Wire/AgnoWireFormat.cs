@@ -53,20 +53,8 @@ internal static class AgnoWireFormat
         };
     }
 
-    /// <summary>Agno's event names are the kinds' names (teams add a <c>Team</c> prefix; that comes with teams).</summary>
-    public static string EventName(RunEventKind kind) => kind switch
-    {
-        RunEventKind.RunStarted => "RunStarted",
-        RunEventKind.PreHookStarted => "PreHookStarted",
-        RunEventKind.PreHookCompleted => "PreHookCompleted",
-        RunEventKind.RunContent => "RunContent",
-        RunEventKind.RunContentCompleted => "RunContentCompleted",
-        RunEventKind.PostHookStarted => "PostHookStarted",
-        RunEventKind.PostHookCompleted => "PostHookCompleted",
-        RunEventKind.RunCompleted => "RunCompleted",
-        RunEventKind.RunError => "RunError",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown run event kind."),
-    };
+    /// <summary>An agent's event names are the kinds' names (teams' and workflows' names come with their routes).</summary>
+    public static string EventName(RunEventKind kind) => kind.ToString();
 
     public static AgentResponse Agent(Agent agent)
     {
