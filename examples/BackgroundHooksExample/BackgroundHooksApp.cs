@@ -1,5 +1,7 @@
 using Agno.Hooks;
 using Microsoft.AspNetCore.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace BackgroundHooksExample;
 
@@ -29,6 +31,8 @@ public static class BackgroundHooksApp
             console.TimestampFormat = "HH:mm:ss.fff ";
         });
 
+        AddTelemetry(builder);
+
         var agent = new Agent(AgentId)
         {
             Name = "Background Task Agent",
@@ -48,6 +52,32 @@ public static class BackgroundHooksApp
         var app = builder.Build();
         app.MapAgentOS();
         return app;
+    }
+
+    /// <summary>
+    /// Traces and metrics of runs, hooks and requests through OpenTelemetry; printed to the console when
+    /// <c>Telemetry:Console</c> is true (swap in any exporter, such as OTLP, the usual way).
+    /// </summary>
+    private static void AddTelemetry(WebApplicationBuilder builder)
+    {
+        var console = bool.TryParse(builder.Configuration["Telemetry:Console"], out var enabled) && enabled;
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(AgnoHooksTelemetry.Name, "Microsoft.AspNetCore");
+                if (console)
+                {
+                    tracing.AddConsoleExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(AgnoHooksTelemetry.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                if (console)
+                {
+                    metrics.AddConsoleExporter();
+                }
+            });
     }
 
     private static bool HasConfiguredEndpoints(IConfiguration configuration) =>
