@@ -68,6 +68,40 @@ internal static class AgnoWireFormat
         };
     }
 
+    /// <summary>The body of <c>GET /hooks/runs</c> (AgentOS's own route; Agno has none).</summary>
+    public static HookRunsResponse HookRuns(int capacity, BackgroundHookStatistics statistics, IEnumerable<BackgroundHookExecution> executions) => new()
+    {
+        Capacity = capacity,
+        Statistics = new HookStatisticsResponse
+        {
+            Queued = statistics.Queued,
+            Running = statistics.Running,
+            Completed = statistics.Completed,
+            Failed = statistics.Failed,
+            TimedOut = statistics.TimedOut,
+            Cancelled = statistics.Cancelled,
+            Rejected = statistics.Rejected,
+            Abandoned = statistics.Abandoned,
+        },
+        Runs = executions.Select(execution => new HookRunResponse
+        {
+            HookName = execution.HookName,
+            RunId = execution.RunId,
+            Status = HookStatus(execution.Status),
+            StartedAt = execution.StartedAt,
+            Duration = execution.Duration.TotalSeconds,
+            Error = execution.Error,
+        }).ToList(),
+    };
+
+    private static string HookStatus(BackgroundHookStatus status) => status switch
+    {
+        BackgroundHookStatus.Completed => "completed",
+        BackgroundHookStatus.Failed => "failed",
+        BackgroundHookStatus.TimedOut => "timed_out",
+        _ => "cancelled",
+    };
+
     private static string Status(RunStatus status) => status switch
     {
         RunStatus.Pending => "PENDING",
