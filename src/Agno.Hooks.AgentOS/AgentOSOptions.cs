@@ -24,7 +24,8 @@ public sealed class AgentOSOptions
 
     /// <summary>
     /// Like Agno's <c>AgentOS(run_hooks_in_background=True)</c>: every hook that is not a guardrail runs after
-    /// the response. Null leaves it to <see cref="AgnoHooksOptions.RunHooksInBackground"/>.
+    /// the response. When set, it sets the runtime's global <see cref="AgnoHooksOptions.RunHooksInBackground"/>
+    /// (so it reaches team members and workflow steps too); null leaves that as configured.
     /// </summary>
     public bool? RunHooksInBackground { get; set; }
 

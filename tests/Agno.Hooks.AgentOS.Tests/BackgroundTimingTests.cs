@@ -1,5 +1,7 @@
 using Agno.Hooks.AgentOS.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks.AgentOS.Tests;
 
@@ -131,6 +133,7 @@ public sealed class BackgroundTimingTests
             os.Agents.Add(agent);
             os.RunHooksInBackground = true;
         });
+        server.App.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value.RunHooksInBackground.ShouldBeTrue("AgentOS's switch is the runtime's global one");
 
         using var response = await server.Client.PostAsync("/agents/agent/runs", AgentOSServer.Form(("message", "Hi"), ("stream", "false")));
         await response.Content.ReadAsStringAsync();

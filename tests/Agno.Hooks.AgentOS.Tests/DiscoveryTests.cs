@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Agno.Hooks.AgentOS.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks.AgentOS.Tests;
 
@@ -91,9 +93,42 @@ public sealed class DiscoveryTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private async Task<JsonObject> GetAsync(string path)
+    [Fact]
+    public async Task Settings_come_from_configuration_when_code_leaves_them()
     {
-        using var response = await _server.Client.GetAsync(path);
+        await using var server = await AgentOSServer.StartAsync(
+            os => os.Agents.Add(new Agent("a")),
+            new Dictionary<string, string?> { ["AgentOS:Id"] = "from-config", ["AgentOS:RunHooksInBackground"] = "true" });
+
+        (await GetJsonAsync(server, "/"))["id"]!.GetValue<string>().ShouldBe("from-config");
+        server.App.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value.RunHooksInBackground.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Invalid_settings_stop_the_host_at_start()
+    {
+        var failure = await Should.ThrowAsync<OptionsValidationException>(() => AgentOSServer.StartAsync(os => os.MaxRequestBodySize = 0));
+
+        failure.Message.ShouldContain(nameof(AgentOSOptions.MaxRequestBodySize));
+    }
+
+    [Fact]
+    public async Task Two_agents_with_one_id_stop_the_host_at_start()
+    {
+        var failure = await Should.ThrowAsync<InvalidOperationException>(() => AgentOSServer.StartAsync(os =>
+        {
+            os.Agents.Add(new Agent("twin"));
+            os.Agents.Add(new Agent("twin"));
+        }));
+
+        failure.Message.ShouldContain("twin");
+    }
+
+    private Task<JsonObject> GetAsync(string path) => GetJsonAsync(_server, path);
+
+    private static async Task<JsonObject> GetJsonAsync(AgentOSServer server, string path)
+    {
+        using var response = await server.Client.GetAsync(path);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();

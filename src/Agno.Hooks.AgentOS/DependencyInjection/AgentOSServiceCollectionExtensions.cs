@@ -7,6 +7,7 @@ using Agno.Hooks.AgentOS.Runs;
 using Agno.Hooks.AgentOS.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,19 @@ public static class AgentOSServiceCollectionExtensions
         {
             options.Configure(configure);
         }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOSOptions>, AgentOSOptionsValidator>());
+
+        // AgentOS's switch is the runtime's global one, as in Agno: it reaches team members and workflow
+        // steps, and the start-up check warns of hooks whose writes it discards.
+        services.AddOptions<AgnoHooksOptions>().Configure<IOptions<AgentOSOptions>>((hooks, os) =>
+        {
+            if (os.Value.RunHooksInBackground is { } background)
+            {
+                hooks.RunHooksInBackground = background;
+            }
+        });
 
         services.TryAddSingleton<AgentOSCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHookOwnerSource, AgentOSCatalog>(sp => sp.GetRequiredService<AgentOSCatalog>()));

@@ -49,7 +49,6 @@ internal sealed partial class RunEndpoint(
             Arguments = request.Arguments,
             Services = context.RequestServices,
             BackgroundQueue = background,
-            RunHooksInBackground = _options.RunHooksInBackground,
         };
 
         try

@@ -41,7 +41,16 @@ internal sealed class AgentOSServer : IAsyncDisposable
         var app = builder.Build();
         beforeRoutes?.Invoke(app);
         app.MapAgentOS();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return new AgentOSServer(app, new Uri(app.Urls.Single()));
     }
 
