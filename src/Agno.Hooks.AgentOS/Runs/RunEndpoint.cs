@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Agno.Hooks.AgentOS.Http;
 using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Http;
@@ -72,15 +71,10 @@ internal sealed partial class RunEndpoint(
     {
         // Not the request's token: the run finishes even if the client has gone.
         var output = await agent.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
-        var body = JsonSerializer.SerializeToUtf8Bytes(AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Wire.RunOutputResponse);
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        response.ContentLength = body.Length;
         try
         {
-            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
-            await response.CompleteAsync().ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
+            await context.Response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (IsClientGone(exception, context))
         {
