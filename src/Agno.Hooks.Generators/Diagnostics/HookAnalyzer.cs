@@ -42,14 +42,14 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var named = new ConcurrentBag<(string Name, Location Location)>();
+            var named = new ConcurrentBag<(string Name, string Method, Location Location)>();
             start.RegisterSymbolAction(context => AnalyzeMethod(context, hookAttribute, named), SymbolKind.Method);
             start.RegisterSymbolAction(context => AnalyzeType(context, hookAttribute), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(context => ReportDuplicateNames(context, named));
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol hookAttribute, ConcurrentBag<(string, Location)> named)
+    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol hookAttribute, ConcurrentBag<(string, string, Location)> named)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (FindHookAttribute(method, hookAttribute) is not { } attribute)
@@ -60,7 +60,7 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         var valid = HookRules.CheckMethod(method, attribute, context.ReportDiagnostic, context.CancellationToken);
         if (valid && method.ContainingType is { } type && HookRules.IsPartialChain(type, context.CancellationToken))
         {
-            named.Add((HookRules.NameOf(method, attribute), method.Locations[0]));
+            named.Add((HookRules.NameOf(method, attribute), type.ToDisplayString() + "." + method.Name, method.Locations[0]));
         }
     }
 
@@ -100,11 +100,12 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<(string Name, Location Location)> named)
+    private static void ReportDuplicateNames(CompilationAnalysisContext context, ConcurrentBag<(string Name, string Method, Location Location)> named)
     {
-        foreach (var group in named.GroupBy(hook => hook.Name).Where(group => group.Count() > 1))
+        // Overloads of one method share their default name too, but AGNH112 already says what is wrong with them.
+        foreach (var group in named.GroupBy(hook => hook.Name).Where(group => group.Select(hook => hook.Method).Distinct().Count() > 1))
         {
-            foreach (var (name, location) in group.OrderBy(hook => hook.Location.SourceTree?.FilePath).ThenBy(hook => hook.Location.SourceSpan.Start))
+            foreach (var (name, _, location) in group.OrderBy(hook => hook.Location.SourceTree?.FilePath).ThenBy(hook => hook.Location.SourceSpan.Start))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHookName, location, name));
             }
