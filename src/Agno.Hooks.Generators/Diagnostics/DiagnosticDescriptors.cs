@@ -98,6 +98,12 @@ public static class DiagnosticDescriptors
         "'{0}' is not an ordinary method ({1}); only ordinary static or instance methods can be hooks",
         "Accessors, operators, explicit interface implementations and the like can't be called by name from the generated dispatcher.");
 
+    public static readonly DiagnosticDescriptor HookInFileLocalType = Error(
+        "AGNH114",
+        "A hook can't be declared in a file-local type",
+        "Hook '{0}' is declared in file-local type '{1}', which the generated code in another file can't extend; make the type internal",
+        "The generator adds the descriptor property to the type from a separate generated file.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

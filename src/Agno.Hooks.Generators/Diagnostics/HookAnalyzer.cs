@@ -28,7 +28,8 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InstanceHookOutsideClass,
         DiagnosticDescriptors.InvalidHookName,
         DiagnosticDescriptors.OverloadedHookMethods,
-        DiagnosticDescriptors.UnsupportedHookMethod);
+        DiagnosticDescriptors.UnsupportedHookMethod,
+        DiagnosticDescriptors.HookInFileLocalType);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -41,6 +41,11 @@ internal static class HookRules
             return false;
         }
 
+        if (FileLocalType(method.ContainingType) is { } fileLocal)
+        {
+            Report(DiagnosticDescriptors.HookInFileLocalType, null, method.Name, fileLocal.Name);
+        }
+
         if (method.IsGenericMethod || IsInGenericType(method.ContainingType))
         {
             Report(DiagnosticDescriptors.HookMustNotBeGeneric, null, method.Name);
@@ -183,6 +188,19 @@ internal static class HookRules
         }
 
         return true;
+    }
+
+    private static INamedTypeSymbol? FileLocalType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsInGenericType(INamedTypeSymbol? type)
