@@ -9,6 +9,7 @@ namespace Agno.Hooks.Generators.Diagnostics;
 public static class DiagnosticDescriptors
 {
     private const string Category = "Agno.Hooks";
+    // The pages live in docs/diagnostics/ of this repository; change this one line if the repository moves.
     private const string HelpLinkBase = "https://github.com/agno-hooks/agno-hooks/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor HookTypeMustBePartial = Error(
