@@ -36,11 +36,14 @@ public sealed class HookGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty)
             .WithTrackingName(TrackingNames.AssemblyName);
 
+        // The set is built from the hooks alone, so an edit elsewhere (which gives a new compilation, hence
+        // a new assembly-name step) never rebuilds it; the emitter combines the two.
         var hookSet = hooks.Collect()
-            .Combine(assemblyName)
-            .Select(static (pair, cancellationToken) => HookSetBuilder.Build(pair.Left, pair.Right, cancellationToken))
+            .Select(static (all, cancellationToken) => HookSetBuilder.Build(all, cancellationToken))
             .WithTrackingName(TrackingNames.HookSet);
 
-        context.RegisterSourceOutput(hookSet, static (sourceContext, set) => HookEmitter.Emit(sourceContext, set));
+        context.RegisterSourceOutput(
+            hookSet.Combine(assemblyName),
+            static (sourceContext, pair) => HookEmitter.Emit(sourceContext, pair.Left, pair.Right));
     }
 }

@@ -24,7 +24,7 @@ internal static class HookEmitter
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"Agno.Hooks.Generators\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
 
-    public static void Emit(SourceProductionContext context, HookSet set)
+    public static void Emit(SourceProductionContext context, HookSet set, string assemblyName)
     {
         foreach (var group in set.Types)
         {
@@ -34,7 +34,7 @@ internal static class HookEmitter
 
         if (set.Hooks.Count > 0)
         {
-            context.AddSource(RegistryHintName, SourceText.From(WriteRegistry(set), Encoding.UTF8));
+            context.AddSource(RegistryHintName, SourceText.From(WriteRegistry(set, HookSetBuilder.NamespaceFor(assemblyName)), Encoding.UTF8));
         }
     }
 
@@ -78,15 +78,17 @@ internal static class HookEmitter
         return text.ToString();
     }
 
-    public static string WriteRegistry(HookSet set)
+    /// <param name="set">The hooks.</param>
+    /// <param name="registryNamespace">Where <c>AgnoHooks</c> goes: the assembly's name as a namespace; empty for the global namespace.</param>
+    public static string WriteRegistry(HookSet set, string registryNamespace)
     {
         using var text = new StringWriter { NewLine = "\n" };
         using var writer = new IndentedTextWriter(text, "    ");
         WriteHeader(writer);
-        var inNamespace = set.RegistryNamespace.Length > 0;
+        var inNamespace = registryNamespace.Length > 0;
         if (inNamespace)
         {
-            writer.WriteLine($"namespace {set.RegistryNamespace}");
+            writer.WriteLine($"namespace {registryNamespace}");
             OpenBrace(writer);
         }
 

@@ -61,7 +61,6 @@ internal sealed record HookModel(
 internal sealed record HookTypeGroup(HookTypeModel Type, EquatableArray<HookModel> Hooks);
 
 /// <summary>Everything the generator emits for one compilation.</summary>
-/// <param name="RegistryNamespace">Where the assembly's <c>AgnoHooks</c> class goes (from the assembly name); empty for the global namespace.</param>
 /// <param name="Types">Hook types, ordered by name.</param>
 /// <param name="Hooks">Every hook, ordered by name.</param>
-internal sealed record HookSet(string RegistryNamespace, EquatableArray<HookTypeGroup> Types, EquatableArray<HookModel> Hooks);
+internal sealed record HookSet(EquatableArray<HookTypeGroup> Types, EquatableArray<HookModel> Hooks);

@@ -14,7 +14,7 @@ internal static class HookSetBuilder
     /// Groups <paramref name="hooks"/> by type and orders everything by name. Hooks that share a name, or a
     /// method name within one type, are dropped, as invalid hooks are: the analyzer reports them (AGNH106, AGNH112).
     /// </summary>
-    public static HookSet Build(ImmutableArray<HookModel> hooks, string assemblyName, CancellationToken cancellationToken)
+    public static HookSet Build(ImmutableArray<HookModel> hooks, CancellationToken cancellationToken)
     {
         var duplicateNames = Duplicates(hooks, static h => h.Name);
         var overloaded = Duplicates(hooks, static h => h.ContainingType.FullyQualifiedName + "." + h.MethodName);
@@ -30,7 +30,7 @@ internal static class HookSetBuilder
             .Select(static g => new HookTypeGroup(g.Key, new EquatableArray<HookModel>(g.OrderBy(static h => h.MethodName, StringComparer.Ordinal).ToArray())))
             .ToArray();
 
-        return new HookSet(NamespaceFor(assemblyName), new EquatableArray<HookTypeGroup>(types), new EquatableArray<HookModel>(valid));
+        return new HookSet(new EquatableArray<HookTypeGroup>(types), new EquatableArray<HookModel>(valid));
     }
 
     private static HashSet<string> Duplicates(ImmutableArray<HookModel> hooks, Func<HookModel, string> key)
@@ -49,7 +49,7 @@ internal static class HookSetBuilder
     }
 
     /// <summary>The assembly name as a namespace: each dot-separated part made a valid identifier.</summary>
-    private static string NamespaceFor(string assemblyName)
+    public static string NamespaceFor(string assemblyName)
     {
         var parts = assemblyName.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < parts.Length; i++)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Agno.Hooks.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -13,6 +14,11 @@ internal static class HookParser
 {
     private static readonly SymbolDisplayFormat QualifiedName = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
+
+    // Every edit anywhere re-runs this transform for every hook, so the display strings of a type are
+    // computed once per type symbol (per compilation), not once per hook. Weak: dropped with the compilation.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, HookTypeModel> TypeModels = new();
+    private static readonly ConditionalWeakTable<ITypeSymbol, string> TypeNames = new();
 
     public static HookModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -37,21 +43,33 @@ internal static class HookParser
             parameters[i] = new HookParameterModel(
                 parameter.Name,
                 binding,
-                parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                TypeName(parameter.Type, binding, needsCast),
                 needsCast);
         }
 
         var settings = HookSettings.Read(attribute);
+        var typeModel = TypeModels.GetValue(type, ParseType);
         return new HookModel(
-            ParseType(type),
+            typeModel,
             method.Name,
-            HookRules.NameOf(method, attribute),
+            settings.Name is { } name && !string.IsNullOrWhiteSpace(name) ? name : typeModel.DisplayName + "." + method.Name,
             method.IsStatic,
             method.ReturnsVoid ? HookReturn.Void : KnownTypes.IsTask(method.ReturnType) ? HookReturn.Task : HookReturn.ValueTask,
             new EquatableArray<HookParameterModel>(parameters),
             settings.RunInBackground,
             settings.Guardrail);
     }
+
+    /// <summary>The type as generated code names it; the run's own types without asking Roslyn to format them.</summary>
+    private static string TypeName(ITypeSymbol type, ParameterBinding binding, bool needsCast) => (binding, needsCast) switch
+    {
+        (ParameterBinding.RunInput, _) => "global::Agno.Hooks.RunInput",
+        (ParameterBinding.RunContext, _) => "global::Agno.Hooks.RunContext",
+        (ParameterBinding.CancellationToken, _) => "global::System.Threading.CancellationToken",
+        (ParameterBinding.RunOutput, false) => "global::Agno.Hooks.RunOutput",
+        (ParameterBinding.Owner, false) => "global::Agno.Hooks.IHookOwner",
+        _ => TypeNames.GetValue(type, static type => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
+    };
 
     private static HookTypeModel ParseType(INamedTypeSymbol type)
     {
