@@ -28,6 +28,26 @@ public sealed class GeneratorSnapshotTests
         problems.ShouldBeEmpty();
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_code_is_fully_documented(string testCase)
+    {
+        // With documentation on (GenerateDocumentationFile), a public generated member without docs would warn (CS1591).
+        var documented = TestCompilation.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = TestCompilation.Create("Shop", SnapshotCases.All[testCase]);
+        compilation = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(tree => tree.WithRootAndOptions(tree.GetRoot(), documented)));
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create([new HookGenerator().AsSourceGenerator()], parseOptions: documented);
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generatedTrees = output.SyntaxTrees.Skip(compilation.SyntaxTrees.Count()).ToHashSet();
+        generatedTrees.ShouldNotBeEmpty();
+        output.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && generatedTrees.Contains(d.Location.SourceTree!))
+            .Select(d => d.ToString())
+            .ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Every_snapshot_file_belongs_to_a_case()
     {
