@@ -1,0 +1,304 @@
+using System.CodeDom.Compiler;
+using System.IO;
+using System.Text;
+using Agno.Hooks.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Agno.Hooks.Generators.Emitting;
+
+/// <summary>
+/// Writes the generated sources from a <see cref="HookSet"/>: one file per hook type with a descriptor
+/// property per hook, and the assembly's <c>AgnoHooks</c> registration table.
+/// </summary>
+internal static class HookEmitter
+{
+    public const string RegistryHintName = "AgnoHooks.g.cs";
+
+    private const string Descriptor = "global::Agno.Hooks.HookDescriptor";
+    private const string Parameter = "global::Agno.Hooks.HookParameter";
+    private const string ParameterKind = "global::Agno.Hooks.HookParameterKind";
+    private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+    private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
+    private static readonly string GeneratedCode =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Agno.Hooks.Generators\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
+
+    public static void Emit(SourceProductionContext context, HookSet set, string assemblyName)
+    {
+        foreach (var group in set.Types)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            context.AddSource(TypeHintName(group.Type), SourceText.From(WriteType(group), Encoding.UTF8));
+        }
+
+        if (set.Hooks.Count > 0)
+        {
+            context.AddSource(RegistryHintName, SourceText.From(WriteRegistry(set, HookSetBuilder.NamespaceFor(assemblyName)), Encoding.UTF8));
+        }
+    }
+
+    /// <summary>The hint name of a hook type's file: its name, which can't clash with the registry's.</summary>
+    public static string TypeHintName(HookTypeModel type) => type.DisplayName.Replace('@', '_') + ".Hooks.g.cs";
+
+    public static string WriteType(HookTypeGroup group)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        using var writer = new IndentedTextWriter(text, "    ");
+        WriteHeader(writer);
+        var type = group.Type;
+        var inNamespace = type.Namespace.Length > 0;
+        if (inNamespace)
+        {
+            writer.WriteLine($"namespace {type.Namespace}");
+            OpenBrace(writer);
+        }
+
+        foreach (var declaration in type.Declarations)
+        {
+            writer.WriteLine($"partial {declaration.Keyword} {declaration.Name}");
+            OpenBrace(writer);
+        }
+
+        for (var i = 0; i < group.Hooks.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.WriteLineNoTabs(string.Empty);
+            }
+
+            WriteDescriptor(writer, group.Hooks[i]);
+        }
+
+        for (var i = 0; i < type.Declarations.Count + (inNamespace ? 1 : 0); i++)
+        {
+            CloseBrace(writer);
+        }
+
+        return text.ToString();
+    }
+
+    /// <param name="set">The hooks.</param>
+    /// <param name="registryNamespace">Where <c>AgnoHooks</c> goes: the assembly's name as a namespace; empty for the global namespace.</param>
+    public static string WriteRegistry(HookSet set, string registryNamespace)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        using var writer = new IndentedTextWriter(text, "    ");
+        WriteHeader(writer);
+        var inNamespace = registryNamespace.Length > 0;
+        if (inNamespace)
+        {
+            writer.WriteLine($"namespace {registryNamespace}");
+            OpenBrace(writer);
+        }
+
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// The hooks of this assembly: every <c>[Hook]</c> descriptor, lookup by name, and the DI registration");
+        writer.WriteLine("/// of hook classes (<c>services.AddAgnoHooksFrom&lt;AgnoHooks&gt;()</c>).");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.WriteLine("internal sealed class AgnoHooks : global::Agno.Hooks.IHookRegistry");
+        OpenBrace(writer);
+        writer.WriteLine("private AgnoHooks()");
+        OpenBrace(writer);
+        CloseBrace(writer);
+        writer.WriteLineNoTabs(string.Empty);
+
+        writer.WriteLine("/// <summary>Every hook of this assembly, ordered by name.</summary>");
+        writer.WriteLine($"public static global::System.Collections.Generic.IReadOnlyList<{Descriptor}> All {{ get; }} = global::System.Array.AsReadOnly(new {Descriptor}[]");
+        OpenBrace(writer);
+        foreach (var hook in set.Hooks)
+        {
+            if (hook.ContainingType.IsAccessibleInAssembly)
+            {
+                writer.WriteLine($"{PropertyReference(hook)},");
+            }
+        }
+
+        writer.Indent--;
+        writer.WriteLine("});");
+        writer.WriteLineNoTabs(string.Empty);
+
+        writer.WriteLine("/// <summary>The hook named <paramref name=\"name\"/>, or null.</summary>");
+        writer.WriteLine($"public static {Descriptor}? Find(string name) => name switch");
+        OpenBrace(writer);
+        foreach (var hook in set.Hooks)
+        {
+            if (hook.ContainingType.IsAccessibleInAssembly)
+            {
+                writer.WriteLine($"{Literal(hook.Name)} => {PropertyReference(hook)},");
+            }
+        }
+
+        writer.WriteLine("_ => null,");
+        writer.Indent--;
+        writer.WriteLine("};");
+        writer.WriteLineNoTabs(string.Empty);
+
+        writer.WriteLine("/// <summary>Registers the classes with instance hooks as singletons, unless already registered.</summary>");
+        writer.WriteLine($"public static void AddHookServices({ServiceCollection} services)");
+        OpenBrace(writer);
+        var previous = string.Empty;
+        foreach (var group in set.Types)
+        {
+            var type = group.Type;
+            if (type.IsAccessibleInAssembly && type.IsRegistrableClass && HasInstanceHook(group) && type.FullyQualifiedName != previous)
+            {
+                writer.WriteLine($"global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{type.FullyQualifiedName}>(services);");
+                previous = type.FullyQualifiedName;
+            }
+        }
+
+        CloseBrace(writer);
+        CloseBrace(writer);
+        if (inNamespace)
+        {
+            CloseBrace(writer);
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteDescriptor(IndentedTextWriter writer, HookModel hook)
+    {
+        var methodName = Identifiers.Escape(hook.MethodName);
+        writer.WriteLine($"/// <summary>The hook descriptor of <c>{hook.MethodName}</c>, named <c>{Escape(hook.Name)}</c>: attach it to an owner's pre-hooks or post-hooks.</summary>");
+        writer.WriteLine(GeneratedCode);
+        writer.WriteLine($"public static {Descriptor} {hook.MethodName}Hook {{ get; }} = new {Descriptor}(");
+        writer.Indent++;
+        writer.WriteLine($"{Literal(hook.Name)},");
+
+        // A static lambda is cached in a static field: the dispatcher is allocated once, not per call.
+        var target = hook.IsStatic
+            ? hook.ContainingType.FullyQualifiedName
+            : $"{GetRequiredService}<{hook.ContainingType.FullyQualifiedName}>(context.Services)";
+        var call = $"{target}.{methodName}({Arguments(hook)})";
+        switch (hook.Return)
+        {
+            case HookReturn.Void:
+                writer.WriteLine("static context =>");
+                OpenBrace(writer);
+                writer.WriteLine($"{call};");
+                writer.WriteLine("return default;");
+                writer.Indent--;
+                writer.WriteLine("},");
+                break;
+            case HookReturn.Task:
+                writer.WriteLine($"static context => new global::System.Threading.Tasks.ValueTask({call}),");
+                break;
+            default:
+                writer.WriteLine($"static context => {call},");
+                break;
+        }
+
+        if (hook.Parameters.Count == 0)
+        {
+            writer.Write($"global::System.Array.Empty<{Parameter}>()");
+        }
+        else
+        {
+            writer.WriteLine($"new {Parameter}[]");
+            OpenBrace(writer);
+            foreach (var parameter in hook.Parameters)
+            {
+                writer.WriteLine($"new {Parameter}({Literal(parameter.Name)}, {ParameterKind}.{parameter.Binding}, typeof({parameter.TypeName})),");
+            }
+
+            writer.Indent--;
+            writer.Write("}");
+        }
+
+        if (!hook.IsStatic)
+        {
+            writer.WriteLine(",");
+            writer.Write($"targetType: typeof({hook.ContainingType.FullyQualifiedName})");
+        }
+
+        if (!hook.RunInBackground && !hook.Guardrail)
+        {
+            writer.WriteLine(");");
+            writer.Indent--;
+            return;
+        }
+
+        writer.WriteLine(")");
+        writer.Indent--;
+        OpenBrace(writer);
+        if (hook.RunInBackground)
+        {
+            writer.WriteLine("RunInBackground = true,");
+        }
+
+        if (hook.Guardrail)
+        {
+            writer.WriteLine("Guardrail = true,");
+        }
+
+        writer.Indent--;
+        writer.WriteLine("};");
+    }
+
+    private static string Arguments(HookModel hook)
+    {
+        var arguments = new StringBuilder();
+        foreach (var parameter in hook.Parameters)
+        {
+            if (arguments.Length > 0)
+            {
+                arguments.Append(", ");
+            }
+
+            var value = parameter.Binding switch
+            {
+                ParameterBinding.RunInput => "context.Input",
+                ParameterBinding.RunOutput => "context.RequiredOutput",
+                ParameterBinding.Owner => "context.Owner",
+                ParameterBinding.RunContext => "context.Run",
+                ParameterBinding.CancellationToken => "context.CancellationToken",
+                _ => $"{GetRequiredService}<{parameter.TypeName}>(context.Services)",
+            };
+            arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);
+        }
+
+        return arguments.ToString();
+    }
+
+    private static bool HasInstanceHook(HookTypeGroup group)
+    {
+        foreach (var hook in group.Hooks)
+        {
+            if (!hook.IsStatic)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string PropertyReference(HookModel hook) => $"{hook.ContainingType.FullyQualifiedName}.{hook.MethodName}Hook";
+
+    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>Escapes text for an XML doc comment.</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static void WriteHeader(IndentedTextWriter writer)
+    {
+        writer.WriteLine("// <auto-generated/>");
+        writer.WriteLine("#nullable enable");
+        writer.WriteLineNoTabs(string.Empty);
+    }
+
+    private static void OpenBrace(IndentedTextWriter writer)
+    {
+        writer.WriteLine("{");
+        writer.Indent++;
+    }
+
+    private static void CloseBrace(IndentedTextWriter writer)
+    {
+        writer.Indent--;
+        writer.WriteLine("}");
+    }
+}

@@ -1,0 +1,297 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Agno.Hooks.Generators.Diagnostics;
+using Agno.Hooks.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Agno.Hooks.Generators.Parsing;
+
+/// <summary>
+/// What makes a <c>[Hook]</c> declaration valid. The analyzer reports these rules; the generator asks the
+/// same questions and skips what fails, so the two can never disagree.
+/// </summary>
+internal static class HookRules
+{
+    /// <summary>
+    /// Checks one hook method, reporting each problem to <paramref name="report"/> when given.
+    /// Returns true when the generator can emit the hook (warnings don't prevent it).
+    /// Type-wide rules (partial, overloads, duplicate names) are checked separately.
+    /// </summary>
+    public static bool CheckMethod(IMethodSymbol method, AttributeData attribute, Action<Diagnostic>? report, CancellationToken cancellationToken)
+    {
+        var methodLocation = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
+        var valid = true;
+
+        void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+        {
+            if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            {
+                valid = false;
+            }
+
+            report?.Invoke(Diagnostic.Create(descriptor, location ?? methodLocation, args));
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            Report(DiagnosticDescriptors.UnsupportedHookMethod, null, method.Name, Describe(method.MethodKind));
+            return false;
+        }
+
+        if (FileLocalType(method.ContainingType) is { } fileLocal)
+        {
+            Report(DiagnosticDescriptors.HookInFileLocalType, null, method.Name, fileLocal.Name);
+        }
+
+        if (method.IsGenericMethod || IsInGenericType(method.ContainingType))
+        {
+            Report(DiagnosticDescriptors.HookMustNotBeGeneric, null, method.Name);
+        }
+
+        if (method.ReturnType.TypeKind == TypeKind.Error)
+        {
+            valid = false;
+        }
+        else if (method.ReturnsVoid && method.IsAsync)
+        {
+            Report(DiagnosticDescriptors.HookMustNotBeAsyncVoid, null, method.Name);
+        }
+        else if (!method.ReturnsVoid && !KnownTypes.IsTask(method.ReturnType) && !KnownTypes.IsValueTask(method.ReturnType))
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturnType, ReturnTypeLocation(method, cancellationToken), method.Name, method.ReturnType.ToDisplayString());
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterLocation = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.ParameterPassedByReference, parameterLocation, parameter.Name, method.Name, RefKeyword(parameter.RefKind));
+            }
+            else if (ContainsErrorType(parameter.Type))
+            {
+                // The compiler already reports the unknown type; a second error would only be noise.
+                valid = false;
+            }
+            else if (parameter.Type.TypeKind != TypeKind.TypeParameter && !CanBind(parameter.Type))
+            {
+                Report(DiagnosticDescriptors.UnbindableParameter, parameterLocation, parameter.Name, method.Name, parameter.Type.ToDisplayString());
+            }
+        }
+
+        var settings = HookSettings.Read(attribute);
+        if (settings.Guardrail && settings.RunInBackground)
+        {
+            Report(DiagnosticDescriptors.GuardrailInBackground, AttributeLocation(attribute, cancellationToken), method.Name);
+        }
+
+        if (settings.Name is { } name && string.IsNullOrWhiteSpace(name))
+        {
+            Report(DiagnosticDescriptors.InvalidHookName, AttributeLocation(attribute, cancellationToken), method.Name, DefaultName(method));
+        }
+
+        if (!method.IsStatic && method.ContainingType.TypeKind != TypeKind.Class)
+        {
+            Report(DiagnosticDescriptors.InstanceHookOutsideClass, null, method.Name, KindName(method.ContainingType), method.ContainingType.Name);
+        }
+
+        if (!IsAccessibleInAssembly(method.ContainingType))
+        {
+            Report(DiagnosticDescriptors.HookTypeNotAccessible, null, method.Name, method.Name + "Hook");
+        }
+
+        return valid;
+    }
+
+    /// <summary>True when <paramref name="type"/> and every type containing it are declared partial.</summary>
+    public static bool IsPartialChain(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (!IsPartial(current, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name a hook gets without <c>Name</c>: <c>Namespace.Type.Method</c>.</summary>
+    public static string DefaultName(IMethodSymbol method) =>
+        method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "." + method.Name;
+
+    /// <summary>The name the hook is registered under.</summary>
+    public static string NameOf(IMethodSymbol method, AttributeData attribute) =>
+        HookSettings.Read(attribute).Name is { } name && !string.IsNullOrWhiteSpace(name) ? name : DefaultName(method);
+
+    /// <summary>How a parameter of this type is bound, or null when it can't be.</summary>
+    public static ParameterBinding Classify(ITypeSymbol type, out bool needsCast)
+    {
+        needsCast = false;
+        if (KnownTypes.IsRunInput(type))
+        {
+            return ParameterBinding.RunInput;
+        }
+
+        if (KnownTypes.IsRunOutputOrSubclass(type))
+        {
+            needsCast = type.Name != "RunOutput" || type.ContainingType is not null;
+            return ParameterBinding.RunOutput;
+        }
+
+        if (KnownTypes.IsRunContext(type))
+        {
+            return ParameterBinding.RunContext;
+        }
+
+        if (KnownTypes.IsCancellationToken(type))
+        {
+            return ParameterBinding.CancellationToken;
+        }
+
+        if (KnownTypes.IsHookOwner(type))
+        {
+            needsCast = type.Name != "IHookOwner";
+            return ParameterBinding.Owner;
+        }
+
+        return ParameterBinding.Service;
+    }
+
+    /// <summary>Code in the rest of the assembly can name the type (so the registration table can list it).</summary>
+    public static bool IsAccessibleInAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static INamedTypeSymbol? FileLocalType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsInGenericType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether DI or the run could ever supply a value of this type (and <c>typeof</c> can name it).</summary>
+    private static bool CanBind(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic }:
+            case { IsRefLikeType: true }:
+            case { SpecialType: SpecialType.System_Void }:
+            case INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }:
+                return false;
+            case IArrayTypeSymbol array:
+                return CanBind(array.ElementType);
+            case INamedTypeSymbol named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (argument.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.Dynamic || (argument is not ITypeParameterSymbol && !CanBind(argument)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType.GetLocation();
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static string RefKeyword(RefKind kind) => kind switch
+    {
+        RefKind.Out => "out",
+        RefKind.In => "in",
+        RefKind.Ref => "ref",
+        _ => "ref readonly",
+    };
+
+    private static string KindName(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "type",
+    };
+
+    private static string Describe(MethodKind kind) => kind switch
+    {
+        MethodKind.PropertyGet or MethodKind.PropertySet => "a property accessor",
+        MethodKind.EventAdd or MethodKind.EventRemove => "an event accessor",
+        MethodKind.UserDefinedOperator or MethodKind.Conversion => "an operator",
+        MethodKind.ExplicitInterfaceImplementation => "an explicit interface implementation",
+        MethodKind.LocalFunction => "a local function",
+        MethodKind.Destructor => "a finalizer",
+        _ => "a " + kind.ToString().ToLowerInvariant(),
+    };
+}

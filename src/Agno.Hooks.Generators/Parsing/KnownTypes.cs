@@ -1,0 +1,70 @@
+using Microsoft.CodeAnalysis;
+
+namespace Agno.Hooks.Generators.Parsing;
+
+/// <summary>
+/// Recognises the types hooks care about by name, without looking them up in the compilation: cheap,
+/// and it works the same in the generator and in the analyzers.
+/// </summary>
+internal static class KnownTypes
+{
+    public const string HookAttributeMetadataName = "Agno.Hooks.HookAttribute";
+
+    public static bool IsHookAttribute(INamedTypeSymbol? type) => IsAgnoHooksType(type, "HookAttribute");
+
+    public static bool IsRunInput(ITypeSymbol type) => IsAgnoHooksType(type, "RunInput");
+
+    public static bool IsRunContext(ITypeSymbol type) => IsAgnoHooksType(type, "RunContext");
+
+    public static bool IsRunOutputOrSubclass(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsAgnoHooksType(current, "RunOutput"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsHookOwner(ITypeSymbol type)
+    {
+        if (IsAgnoHooksType(type, "IHookOwner"))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsAgnoHooksType(implemented, "IHookOwner"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", Arity: 0 } named && IsNamespace(named.ContainingNamespace, "Threading", "System");
+
+    public static bool IsTask(ITypeSymbol type) => IsTasksType(type, "Task");
+
+    public static bool IsValueTask(ITypeSymbol type) => IsTasksType(type, "ValueTask");
+
+    private static bool IsTasksType(ITypeSymbol type, string name) =>
+        type is INamedTypeSymbol { Arity: 0 } named && named.Name == name
+        && named.ContainingNamespace is { Name: "Tasks" } tasks && IsNamespace(tasks.ContainingNamespace, "Threading", "System");
+
+    private static bool IsAgnoHooksType(ITypeSymbol? type, string name) =>
+        type is INamedTypeSymbol { Arity: 0, ContainingType: null } named && named.Name == name
+        && IsNamespace(named.ContainingNamespace, "Hooks", "Agno");
+
+    /// <summary>True for <c>{parent}.{name}</c> directly under the global namespace.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string name, string parent) =>
+        ns is not null && ns.Name == name
+        && ns.ContainingNamespace is { } parentNs && parentNs.Name == parent
+        && parentNs.ContainingNamespace is { IsGlobalNamespace: true };
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agno.Hooks;
+
+/// <summary>Registers the hook classes of an assembly, from its generated registry.</summary>
+public static class HookRegistryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the classes of <typeparamref name="TRegistry"/>'s assembly that have instance hooks, so an
+    /// expensive hook object (an evaluator agent, say) is built once and reused. Pass the generated
+    /// <c>AgnoHooks</c> class: <c>services.AddAgnoHooksFrom&lt;AgnoHooks&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddAgnoHooksFrom<TRegistry>(this IServiceCollection services)
+        where TRegistry : IHookRegistry
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        TRegistry.AddHookServices(services);
+        return services;
+    }
+}

@@ -1,0 +1,170 @@
+using Agno.Hooks.Generators.Tests.Support;
+
+namespace Agno.Hooks.Generators.Tests;
+
+/// <summary>Each declaration diagnostic, at its exact location, and its absence where the code is right.</summary>
+public sealed class AnalyzerTests
+{
+    [Fact]
+    public Task Valid_hooks_get_no_diagnostic() => AnalyzerVerifier.VerifyAsync("""
+        public sealed partial class Hooks
+        {
+            [Hook] public static void Sync(RunInput input, RunContext run, CancellationToken token, IServiceProvider services) { }
+            [Hook] public Task PostAsync(RunOutput output, Agent agent) => Task.CompletedTask;
+            [Hook(Name = "named", Guardrail = true)] private static ValueTask GuardAsync(RunInput input) => default;
+            [Hook(RunInBackground = true)] internal static void Background(RunOutput output, IHookOwner owner) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH101_a_type_with_hooks_must_be_partial() => AnalyzerVerifier.VerifyAsync("""
+        public static class {|AGNH101:Hooks|}
+        {
+            [Hook] public static void M(RunInput input) { }
+        }
+
+        public class Outer
+        {
+            public partial class {|AGNH101:Inner|}
+            {
+                [Hook] public static void M(RunInput input) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH102_a_hook_is_not_generic() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void {|AGNH102:M|}<T>(RunInput input) { }
+        }
+
+        public static partial class Generic<T>
+        {
+            [Hook] public static void {|AGNH102:M|}(RunInput input) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH103_a_hook_is_not_async_void() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static async void {|AGNH103:M|}(RunInput input) => await Task.Yield();
+        }
+        """);
+
+    [Fact]
+    public Task AGNH104_a_hook_returns_void_Task_or_ValueTask() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static {|AGNH104:bool|} M(RunInput input) => true;
+            [Hook] public static {|AGNH104:Task<int>|} N(RunInput input) => Task.FromResult(1);
+        }
+        """);
+
+    [Fact]
+    public Task AGNH105_parameters_are_not_by_reference() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void M(ref RunInput {|AGNH105:input|}, in RunContext {|AGNH105:run|}) { }
+            [Hook] public static void N(out RunInput {|AGNH105:input|}) => input = null!;
+        }
+        """);
+
+    [Fact]
+    public Task AGNH106_two_hooks_have_the_same_name() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class First
+        {
+            [Hook(Name = "audit")] public static void {|AGNH106:M|}(RunInput input) { }
+        }
+
+        public static partial class Second
+        {
+            [Hook(Name = "audit")] public static void {|AGNH106:N|}(RunInput input) { }
+            [Hook(Name = "other")] public static void O(RunInput input) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH107_a_guardrail_is_not_a_background_hook() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [{|AGNH107:Hook(Guardrail = true, RunInBackground = true)|}] public static void M(RunInput input) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH108_a_parameter_type_that_can_never_bind() => AnalyzerVerifier.VerifyAsync("""
+        public static unsafe partial class Hooks
+        {
+            [Hook] public static void M(Span<byte> {|AGNH108:buffer|}, int* {|AGNH108:pointer|}, dynamic {|AGNH108:value|}, int? {|AGNH108:count|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH109_a_hook_in_a_private_type_is_not_in_the_table() => AnalyzerVerifier.VerifyAsync("""
+        public partial class Outer
+        {
+            private static partial class Secret
+            {
+                [Hook] public static void {|AGNH109:M|}(RunInput input) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH109_can_be_suppressed_with_a_pragma() => AnalyzerVerifier.VerifyAsync("""
+        public partial class Outer
+        {
+            private static partial class Secret
+            {
+        #pragma warning disable AGNH109
+                [Hook] public static void M(RunInput input) { }
+        #pragma warning restore AGNH109
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH110_an_instance_hook_needs_a_class() => AnalyzerVerifier.VerifyAsync("""
+        public partial struct Holder
+        {
+            [Hook] public void {|AGNH110:M|}(RunInput input) { }
+            [Hook] public static void Fine(RunInput input) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH111_a_hook_name_is_not_blank() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [{|AGNH111:Hook(Name = "  ")|}] public static void M(RunInput input) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH112_hook_methods_are_not_overloaded() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void {|AGNH112:M|}(RunInput input) { }
+            [Hook(Name = "other")] public static void {|AGNH112:M|}(RunOutput output) { }
+            public static void M(int notAHook) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH113_only_ordinary_methods_are_hooks() => AnalyzerVerifier.VerifyAsync("""
+        public partial class Hooks
+        {
+            public int Count { [Hook] {|AGNH113:get|} => 0; }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH114_no_hooks_in_file_local_types() => AnalyzerVerifier.VerifyAsync("""
+        file static partial class Hooks
+        {
+            [Hook] public static void {|AGNH114:M|}(RunInput input) { }
+        }
+        """);
+}

@@ -1,0 +1,303 @@
+namespace Agno.Hooks.Generators.Tests;
+
+/// <summary>The sources the snapshot tests generate from, by case name (the name is part of each snapshot's file name).</summary>
+internal static class SnapshotCases
+{
+    public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
+    {
+        ["StaticHooks"] =
+        [
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public static partial class AuditHooks
+            {
+                [Hook]
+                public static void LogInput(RunInput input) { }
+
+                [Hook]
+                public static Task CheckOutputAsync(RunOutput output, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                [Hook]
+                public static ValueTask TagRunAsync(RunContext run) => default;
+
+                [Hook]
+                public static void NoParameters() { }
+            }
+            """,
+        ],
+        ["InstanceHooks"] =
+        [
+            """
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public sealed class ScoreStore
+            {
+            }
+
+            public sealed partial class QualityEvaluator(ScoreStore store)
+            {
+                public ScoreStore Store { get; } = store;
+
+                [Hook(RunInBackground = true)]
+                public async Task EvaluateAsync(RunOutput output, Agent agent)
+                {
+                    await Task.Yield();
+                }
+
+                [Hook]
+                public void Inspect(RunInput input) { }
+
+                [Hook]
+                public ValueTask InspectLaterAsync(RunInput input) => default;
+            }
+            """,
+        ],
+        ["EveryParameterKind"] =
+        [
+            """
+            using System;
+            using System.Threading;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public sealed class DetailedOutput : RunOutput
+            {
+            }
+
+            public interface IClock
+            {
+                DateTimeOffset Now { get; }
+            }
+
+            public static partial class BindingHooks
+            {
+                [Hook]
+                public static void Everything(
+                    RunInput input,
+                    RunOutput output,
+                    Agent agent,
+                    IHookOwner owner,
+                    RunContext run,
+                    CancellationToken cancellationToken,
+                    IClock clock,
+                    IServiceProvider? services,
+                    string[] tags) { }
+
+                [Hook]
+                public static void Detailed(DetailedOutput output) { }
+            }
+            """,
+        ],
+        ["NestedAndNamespacedTypes"] =
+        [
+            """
+            using Agno.Hooks;
+
+            namespace Shop.Hooks
+            {
+                public static partial class Outer
+                {
+                    internal partial class Middle
+                    {
+                        public partial record Inner
+                        {
+                            [Hook]
+                            public static void Deep(RunInput input) { }
+                        }
+                    }
+
+                    public partial struct Value
+                    {
+                        [Hook]
+                        public static void InStruct(RunInput input) { }
+                    }
+                }
+            }
+
+            namespace Shop.Other
+            {
+                internal partial interface IHookHolder
+                {
+                    [Hook]
+                    static void InInterface(RunInput input) { }
+                }
+            }
+            """,
+        ],
+        ["GlobalNamespace"] =
+        [
+            """
+            using Agno.Hooks;
+
+            public static partial class GlobalHooks
+            {
+                [Hook]
+                public static void Anywhere(RunInput input) { }
+            }
+            """,
+        ],
+        ["PrivateMethodsAndTypes"] =
+        [
+            """
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public partial class Host
+            {
+                [Hook]
+                private static void Hidden(RunInput input) { }
+
+                [Hook]
+                internal void Internal(RunInput input) { }
+
+                private static partial class Secret
+                {
+                    [Hook]
+                    private static void VerySecret(RunInput input) { }
+                }
+
+                // Attaching it from inside is what the property is for.
+                public static HookDescriptor SecretHook => Secret.VerySecretHook;
+            }
+            """,
+        ],
+        ["NamedGuardrailAndBackgroundHooks"] =
+        [
+            """
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public static partial class PolicyHooks
+            {
+                [Hook(Name = "pii-guard", Guardrail = true)]
+                public static void BlockPii(RunInput input) { }
+
+                [Hook(Guardrail = true)]
+                public static void BlockBadOutput(RunOutput output) { }
+
+                [Hook(Name = "notify \"ops\"", RunInBackground = true)]
+                public static Task NotifyAsync(RunOutput output) => Task.CompletedTask;
+
+                [Hook(Name = null, RunInBackground = false, Guardrail = false)]
+                public static void Plain(RunInput input) { }
+            }
+            """,
+        ],
+        ["SeveralClasses"] =
+        [
+            """
+            using Agno.Hooks;
+
+            namespace Shop.Input;
+
+            public static partial class InputHooks
+            {
+                [Hook]
+                public static void Trim(RunInput input) { }
+            }
+
+            public sealed partial class Moderator
+            {
+                [Hook(Guardrail = true)]
+                public void Moderate(RunInput input) { }
+            }
+            """,
+            """
+            using Agno.Hooks;
+
+            namespace Shop.Output;
+
+            public static partial class OutputHooks
+            {
+                [Hook]
+                public static void Sign(RunOutput output) { }
+            }
+
+            public abstract partial class EvaluatorBase
+            {
+                [Hook]
+                public void Evaluate(RunOutput output) { }
+            }
+            """,
+        ],
+        ["InvalidHooksAreSkipped"] =
+        [
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Broken;
+
+            public static class NotPartial
+            {
+                [Hook]
+                public static void Skipped(RunInput input) { }
+            }
+
+            public static partial class Mixed
+            {
+                [Hook]
+                public static void Valid(RunInput input) { }
+
+                [Hook]
+                public static void Generic<T>(RunInput input) { }
+
+                [Hook]
+                public static async void AsyncVoid(RunInput input) => await Task.Yield();
+
+                [Hook]
+                public static int ReturnsInt(RunInput input) => 0;
+
+                [Hook]
+                public static void ByRef(ref RunInput input) { }
+
+                [Hook(Guardrail = true, RunInBackground = true)]
+                public static void GuardrailInBackground(RunInput input) { }
+
+                [Hook]
+                public static void RefStruct(Span<byte> buffer) { }
+
+                [Hook(Name = " ")]
+                public static void BlankName(RunInput input) { }
+
+                [Hook]
+                public static void Overloaded(RunInput input) { }
+
+                [Hook]
+                public static void Overloaded(RunOutput output) { }
+
+                [Hook(Name = "shared")]
+                public static void First(RunInput input) { }
+
+                [Hook(Name = "shared")]
+                public static void Second(RunInput input) { }
+            }
+
+            public partial struct ValueHolder
+            {
+                [Hook]
+                public void Instance(RunInput input) { }
+            }
+
+            public static partial class Generic<T>
+            {
+                [Hook]
+                public static void InGeneric(RunInput input) { }
+            }
+            """,
+        ],
+    };
+}
