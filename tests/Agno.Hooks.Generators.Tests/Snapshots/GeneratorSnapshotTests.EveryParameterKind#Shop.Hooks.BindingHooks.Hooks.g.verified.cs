@@ -6,7 +6,7 @@ namespace Shop.Hooks
     partial class BindingHooks
     {
         /// <summary>The hook descriptor of <c>Detailed</c>, named <c>Shop.Hooks.BindingHooks.Detailed</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor DetailedHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Detailed",
             static context =>
@@ -20,7 +20,7 @@ namespace Shop.Hooks
             });
 
         /// <summary>The hook descriptor of <c>Everything</c>, named <c>Shop.Hooks.BindingHooks.Everything</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EverythingHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Everything",
             static context =>

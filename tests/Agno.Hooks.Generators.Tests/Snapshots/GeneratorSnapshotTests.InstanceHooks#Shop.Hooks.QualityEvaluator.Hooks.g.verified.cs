@@ -6,7 +6,7 @@ namespace Shop.Hooks
     partial class QualityEvaluator
     {
         /// <summary>The hook descriptor of <c>EvaluateAsync</c>, named <c>Shop.Hooks.QualityEvaluator.EvaluateAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.EvaluateAsync",
             static context => new global::System.Threading.Tasks.ValueTask(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.QualityEvaluator>(context.Services).EvaluateAsync(context.RequiredOutput, (global::Agno.Hooks.Agent)context.Owner)),
@@ -21,7 +21,7 @@ namespace Shop.Hooks
         };
 
         /// <summary>The hook descriptor of <c>Inspect</c>, named <c>Shop.Hooks.QualityEvaluator.Inspect</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.Inspect",
             static context =>
@@ -36,7 +36,7 @@ namespace Shop.Hooks
             targetType: typeof(global::Shop.Hooks.QualityEvaluator));
 
         /// <summary>The hook descriptor of <c>InspectLaterAsync</c>, named <c>Shop.Hooks.QualityEvaluator.InspectLaterAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectLaterAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.InspectLaterAsync",
             static context => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.QualityEvaluator>(context.Services).InspectLaterAsync(context.Input),

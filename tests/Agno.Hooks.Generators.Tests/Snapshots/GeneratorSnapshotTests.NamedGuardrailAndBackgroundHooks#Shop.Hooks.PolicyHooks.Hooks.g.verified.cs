@@ -6,7 +6,7 @@ namespace Shop.Hooks
     partial class PolicyHooks
     {
         /// <summary>The hook descriptor of <c>BlockBadOutput</c>, named <c>Shop.Hooks.PolicyHooks.BlockBadOutput</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockBadOutputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.BlockBadOutput",
             static context =>
@@ -23,7 +23,7 @@ namespace Shop.Hooks
         };
 
         /// <summary>The hook descriptor of <c>BlockPii</c>, named <c>pii-guard</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockPiiHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "pii-guard",
             static context =>
@@ -40,7 +40,7 @@ namespace Shop.Hooks
         };
 
         /// <summary>The hook descriptor of <c>NotifyAsync</c>, named <c>notify "ops"</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NotifyAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "notify \"ops\"",
             static context => new global::System.Threading.Tasks.ValueTask(global::Shop.Hooks.PolicyHooks.NotifyAsync(context.RequiredOutput)),
@@ -53,7 +53,7 @@ namespace Shop.Hooks
         };
 
         /// <summary>The hook descriptor of <c>Plain</c>, named <c>Shop.Hooks.PolicyHooks.Plain</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor PlainHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.Plain",
             static context =>

@@ -6,7 +6,7 @@ namespace Shop.Hooks
     partial class AuditHooks
     {
         /// <summary>The hook descriptor of <c>CheckOutputAsync</c>, named <c>Shop.Hooks.AuditHooks.CheckOutputAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor CheckOutputAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.CheckOutputAsync",
             static context => new global::System.Threading.Tasks.ValueTask(global::Shop.Hooks.AuditHooks.CheckOutputAsync(context.RequiredOutput, context.CancellationToken)),
@@ -17,7 +17,7 @@ namespace Shop.Hooks
             });
 
         /// <summary>The hook descriptor of <c>LogInput</c>, named <c>Shop.Hooks.AuditHooks.LogInput</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor LogInputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.LogInput",
             static context =>
@@ -31,7 +31,7 @@ namespace Shop.Hooks
             });
 
         /// <summary>The hook descriptor of <c>NoParameters</c>, named <c>Shop.Hooks.AuditHooks.NoParameters</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NoParametersHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.NoParameters",
             static context =>
@@ -42,7 +42,7 @@ namespace Shop.Hooks
             global::System.Array.Empty<global::Agno.Hooks.HookParameter>());
 
         /// <summary>The hook descriptor of <c>TagRunAsync</c>, named <c>Shop.Hooks.AuditHooks.TagRunAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor TagRunAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.TagRunAsync",
             static context => global::Shop.Hooks.AuditHooks.TagRunAsync(context.Run),
