@@ -33,12 +33,12 @@ public sealed class AgentRunTests : IAsyncLifetime
     public async Task Pre_hook_edits_reach_the_model_and_post_hook_edits_reach_the_caller()
     {
         var agent = _host.Agent();
-        agent.PreHooks.Add(Pre("redact", c => c.Input.Content = c.Input.Content.Replace("4111", "****")));
-        agent.PostHooks.Add(Post("sign", c => c.Output!.Content += " -- signed"));
+        agent.PreHooks.Add(SupportHooks.RedactHook);
+        agent.PostHooks.Add(SupportHooks.SignHook);
 
         var output = await agent.RunAsync("My card is 4111 1111");
 
-        output.Content.ShouldStartWith("You said: \"My card is **** 1111\"");
+        output.Content!.ShouldStartWith("You said: \"My card is **** 1111\"");
         output.Content.ShouldEndWith(" -- signed");
         output.Input!.Content.ShouldBe("My card is **** 1111");
     }

@@ -1,6 +1,4 @@
 using Agno.Hooks.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using static Agno.Hooks.Tests.Support.TestHooks;
 
 namespace Agno.Hooks.Tests.Hooks;
@@ -73,58 +71,5 @@ public sealed class HookBindingTests
         var hook = new HookDescriptor("Instance", _ => default, [new HookParameter("sink", HookParameterKind.Service, typeof(TextWriter)), InputParameter], targetType: typeof(StringComparer));
 
         hook.ServiceTypes.ShouldBe([typeof(StringComparer), typeof(TextWriter)]);
-    }
-
-    [Fact]
-    public async Task A_missing_service_stops_the_host_at_start_naming_the_hook_and_the_parameter()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddAgnoHooks();
-        var agent = new Agent("support-agent");
-        agent.PostHooks.Add(new HookDescriptor("SupportHooks.LogAnalytics", _ => default, [OutputParameter, new HookParameter("sink", HookParameterKind.Service, typeof(IAnalyticsSink))]));
-        builder.Services.AddAgent(agent);
-        using var host = builder.Build();
-
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => host.StartAsync());
-
-        error.Message.ShouldContain("'SupportHooks.LogAnalytics'");
-        error.Message.ShouldContain("'sink'");
-        error.Message.ShouldContain(nameof(IAnalyticsSink));
-    }
-
-    [Fact]
-    public async Task A_registered_service_lets_the_host_start_and_the_hook_receive_it()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddAgnoHooks();
-        builder.Services.AddSingleton<IAnalyticsSink, ListSink>();
-        var agent = new Agent("support-agent");
-        agent.PostHooks.Add(new HookDescriptor("SupportHooks.LogAnalytics",
-            c =>
-            {
-                c.Services.GetRequiredService<IAnalyticsSink>().Write(c.Output!.OwnerId);
-                return default;
-            },
-            [OutputParameter, new HookParameter("sink", HookParameterKind.Service, typeof(IAnalyticsSink))]));
-        builder.Services.AddAgent(agent);
-        using var host = builder.Build();
-
-        await host.StartAsync();
-        await host.Services.GetRequiredService<Agent>().RunAsync("Hi");
-        await host.StopAsync();
-
-        ((ListSink)host.Services.GetRequiredService<IAnalyticsSink>()).Written.ShouldBe(["support-agent"]);
-    }
-
-    public interface IAnalyticsSink
-    {
-        void Write(string value);
-    }
-
-    private sealed class ListSink : IAnalyticsSink
-    {
-        public List<string> Written { get; } = [];
-
-        public void Write(string value) => Written.Add(value);
     }
 }
