@@ -1,0 +1,79 @@
+namespace Agno.Hooks.Packaging.Tests.Support;
+
+/// <summary>
+/// A consumer project outside the repository: it sees no Directory.Build.props or project reference of ours,
+/// only the package feed. Agno packages are extracted into the workspace's own packages folder; everything
+/// else comes from the machine's cache and sources as usual, so the machine-wide cache gets nothing stale.
+/// </summary>
+internal sealed class ConsumerWorkspace : IDisposable
+{
+    private ConsumerWorkspace(string root) => Root = root;
+
+    public string Root { get; }
+
+    public string Project => Path.Combine(Root, "Consumer");
+
+    public static ConsumerWorkspace Create(PackageFeed feed, string template, string extraProperties = "")
+    {
+        var root = Path.Combine(feed.Directory, "consumers", $"{template}-{Guid.NewGuid():N}");
+        var workspace = new ConsumerWorkspace(root);
+        Directory.CreateDirectory(workspace.Project);
+        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
+              </config>
+              <packageSources>
+                <add key="agno-hooks-test-feed" value="{feed.Feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{machinePackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(workspace.Project, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Agno.Hooks" Version="{feed.Version}" />
+                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.13" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var source in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Consumers, template)))
+        {
+            File.Copy(source, Path.Combine(workspace.Project, Path.GetFileName(source)));
+        }
+
+        return workspace;
+    }
+
+    public Task<DotNet.Result> BuildAsync(params string[] extra) =>
+        DotNet.RunAsync(Project, ["build", "--disable-build-servers", .. extra]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
