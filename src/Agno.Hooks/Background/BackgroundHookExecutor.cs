@@ -236,8 +236,10 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
         Exception? error = null;
         try
         {
-            await using var scope = _scopes.CreateAsyncScope();
-            var invocation = item.Hook.Invoke(item.Context.With(scope.ServiceProvider, cancellation.Token));
+            // A hook that resolves nothing needs no scope: it then also runs while a container is being disposed.
+            await using var scope = item.Hook.NeedsServices ? CreateScope(item) : default(AsyncServiceScope?);
+            var services = scope?.ServiceProvider ?? EmptyServiceProvider.Instance;
+            var invocation = item.Hook.Invoke(item.Context.With(services, cancellation.Token));
             if (!invocation.IsCompletedSuccessfully)
             {
                 var task = invocation.AsTask();
@@ -269,6 +271,18 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
         Interlocked.Decrement(ref _running);
         _metrics.Running.Add(-1);
         Record(item, status, startedAt, duration, error, activity);
+    }
+
+    private AsyncServiceScope CreateScope(BackgroundHookWorkItem item)
+    {
+        try
+        {
+            return _scopes.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException exception)
+        {
+            throw new InvalidOperationException($"Hook '{item.Hook.Name}' needs services, but the service provider was disposed before it ran. Stop the host (or the executor) before disposing the container, so background hooks drain while their services exist.", exception);
+        }
     }
 
     private void Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)

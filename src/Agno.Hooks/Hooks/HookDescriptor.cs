@@ -28,6 +28,7 @@ public sealed class HookDescriptor
         Invoke = invoke;
         Parameters = parameters?.ToImmutableArray() ?? [];
         TargetType = targetType;
+        NeedsServices = targetType is not null;
         Stages = HookStages.Any;
         OwnerKind = HookOwnerKind.Any;
         foreach (var parameter in Parameters)
@@ -36,6 +37,8 @@ public sealed class HookDescriptor
             {
                 Stages = HookStages.Post;
             }
+
+            NeedsServices |= parameter.Kind == HookParameterKind.Service;
 
             if (parameter.Kind is HookParameterKind.Owner or HookParameterKind.RunOutput
                 && HookOwnerTypes.KindOf(parameter.Type) is var kind and not HookOwnerKind.Any)
@@ -74,6 +77,9 @@ public sealed class HookDescriptor
 
     /// <summary>The owner the hook needs, from its owner or output parameter's type.</summary>
     public HookOwnerKind OwnerKind { get; }
+
+    /// <summary>The hook resolves something from DI: a service parameter, or its own instance.</summary>
+    internal bool NeedsServices { get; }
 
     /// <summary>Types the hook resolves from DI: its service parameters and, for an instance hook, its declaring type.</summary>
     public IEnumerable<Type> ServiceTypes

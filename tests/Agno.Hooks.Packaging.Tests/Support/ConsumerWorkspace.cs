@@ -51,7 +51,7 @@ internal sealed class ConsumerWorkspace : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Agno.Hooks" Version="{feed.Version}" />
-                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.13" />
+                <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.13" />
               </ItemGroup>
             </Project>
             """);

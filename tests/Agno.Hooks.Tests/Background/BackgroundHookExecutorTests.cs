@@ -161,11 +161,11 @@ public sealed class BackgroundHookExecutorTests
     {
         await using var host = HookTestHost.Create(configure: null, s => s.AddScoped<ScopeProbe>());
         var probes = new System.Collections.Concurrent.ConcurrentBag<(ScopeProbe First, ScopeProbe Second)>();
-        var hook = Hook("scoped", c =>
+        var hook = new HookDescriptor("scoped", c =>
         {
             probes.Add((c.Services.GetRequiredService<ScopeProbe>(), c.Services.GetRequiredService<ScopeProbe>()));
             return default;
-        });
+        }, [TestHooks.InputParameter, new HookParameter("probe", HookParameterKind.Service, typeof(ScopeProbe))]);
 
         await host.Executor.EnqueueAsync(Item(hook));
         await host.Executor.EnqueueAsync(Item(hook));
@@ -198,6 +198,35 @@ public sealed class BackgroundHookExecutorTests
 
         ran.ShouldBe(10);
         executor.Statistics.Completed.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Disposing_the_container_runs_hooks_that_need_no_services_and_explains_why_the_others_fail()
+    {
+        var host = HookTestHost.Create(o => o.MaxConcurrency = 1, s => s.AddSingleton<ScopeProbe>());
+        var executor = host.Executor;
+        var gate = new TaskCompletionSource();
+        var ran = new List<string>();
+        await executor.EnqueueAsync(Item(Hook("first", async _ => await gate.Task)));
+        await executor.EnqueueAsync(Item(Hook("plain", _ =>
+        {
+            ran.Add("plain");
+            return default;
+        })));
+        await executor.EnqueueAsync(Item(new HookDescriptor("needs-a-service", c =>
+        {
+            ran.Add(c.Services.GetRequiredService<ScopeProbe>().ToString()!);
+            return default;
+        }, [new HookParameter("probe", HookParameterKind.Service, typeof(ScopeProbe))])));
+
+        var disposing = host.Services.DisposeAsync().AsTask();
+        gate.SetResult();
+        await disposing.WaitAsync(ExecutionRecorder.Patience);
+
+        ran.ShouldBe(["plain"]);
+        var failed = host.Executions.Executions.Single(e => e.HookName == "needs-a-service");
+        failed.Status.ShouldBe(BackgroundHookStatus.Failed);
+        failed.Error!.ShouldContain("Stop the host");
     }
 
     [Fact]
