@@ -30,6 +30,8 @@ internal sealed partial class HookRunner : IBackgroundHookQueue
     private readonly ActivityContext _runActivity;
     private readonly Lock _backgroundLock = new();
     private List<BackgroundHookWorkItem>? _background;
+    private HookContext? _preContext;
+    private HookContext? _postContext;
 
     public HookRunner(IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, ILogger logger, Activity? runActivity, CancellationToken cancellationToken)
     {
@@ -104,7 +106,7 @@ internal sealed partial class HookRunner : IBackgroundHookQueue
         using var activity = AgnoHooksTelemetry.StartInlineHook(hook, stage, _runActivity);
         try
         {
-            await hook.Invoke(new HookContext(stage, _owner, Run, Input, output, _services, _cancellationToken)).ConfigureAwait(false);
+            await hook.Invoke(InlineContext(stage, output)).ConfigureAwait(false);
             return InlineHookOutcome.Succeeded;
         }
         catch (CheckException check)
@@ -124,6 +126,28 @@ internal sealed partial class HookRunner : IBackgroundHookQueue
             LogInlineFailed(exception, hook.Name, Run.RunId);
             return InlineHookOutcome.Failed;
         }
+    }
+
+    // Every inline hook of a stage sees the same arguments, so one context serves them all.
+    private HookContext InlineContext(HookStage stage, RunOutput? output)
+    {
+        var cached = stage == HookStage.Pre ? _preContext : _postContext;
+        if (cached is not null && ReferenceEquals(cached.Output, output))
+        {
+            return cached;
+        }
+
+        var context = new HookContext(stage, _owner, Run, Input, output, _services, _cancellationToken);
+        if (stage == HookStage.Pre)
+        {
+            _preContext = context;
+        }
+        else
+        {
+            _postContext = context;
+        }
+
+        return context;
     }
 
     /// <summary>
