@@ -68,7 +68,7 @@ public sealed partial class Workflow : Runnable
         {
             case RunnableStep runnableStep:
                 RunOutput? last = null;
-                await foreach (var nested in runnableStep.Runnable.RunCoreAsync(previous ?? scope.Input.Content, scope.Nested(), scope.Streaming, scope.CancellationToken).ConfigureAwait(false))
+                await foreach (var nested in runnableStep.Target.RunCoreAsync(previous ?? scope.Input.Content, scope.Nested(), scope.Streaming, scope.CancellationToken).ConfigureAwait(false))
                 {
                     last = nested.Output;
                     if (scope.Streaming)

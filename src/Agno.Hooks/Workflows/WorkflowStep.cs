@@ -12,6 +12,12 @@ public abstract class WorkflowStep
     /// <summary>The step's name, unique in its workflow; results are keyed by it.</summary>
     public string Name { get; }
 
+    /// <summary>The agent or team this step runs; null for function and parallel steps.</summary>
+    public Runnable? Runnable => (this as RunnableStep)?.Target;
+
+    /// <summary>The steps a parallel step runs at the same time; empty for other steps.</summary>
+    public IReadOnlyList<WorkflowStep> ParallelSteps => (this as ParallelStep)?.Steps ?? [];
+
     /// <summary>Runs <paramref name="agent"/> on the previous step's output (the workflow's input for the first step).</summary>
     public static WorkflowStep Run(Agent agent, string? name = null) => new RunnableStep(name ?? agent.Name ?? agent.Id, agent);
 
@@ -29,9 +35,9 @@ public abstract class WorkflowStep
 
 internal sealed class RunnableStep(string name, Runnable runnable) : WorkflowStep(name)
 {
-    public Runnable Runnable { get; } = runnable ?? throw new ArgumentNullException(nameof(runnable));
+    public Runnable Target { get; } = runnable ?? throw new ArgumentNullException(nameof(runnable));
 
-    internal override IEnumerable<Runnable> Runnables => [Runnable];
+    internal override IEnumerable<Runnable> Runnables => [Target];
 }
 
 internal sealed class FunctionStep(string name, Func<StepInput, CancellationToken, ValueTask<StepOutput>> function) : WorkflowStep(name)
