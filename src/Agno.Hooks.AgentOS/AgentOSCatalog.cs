@@ -3,40 +3,70 @@ using Microsoft.Extensions.Options;
 namespace Agno.Hooks.AgentOS;
 
 /// <summary>
-/// The agents AgentOS serves, by id: those of <see cref="AgentOSOptions.Agents"/> and those registered with
-/// <c>services.AddAgent(...)</c>. Gives each the container's services, and lists them for the start-up hook check.
+/// What AgentOS serves, by kind and id: the agents, teams and workflows of <see cref="AgentOSOptions"/> and
+/// those registered with <c>services.AddAgent/AddTeam/AddWorkflow(...)</c>. Gives each the container's
+/// services, and lists them for the start-up hook check (which also walks team members and workflow steps).
 /// </summary>
 public sealed class AgentOSCatalog : IHookOwnerSource
 {
-    private readonly Dictionary<string, Agent> _agentsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Agent> _agentsById;
+    private readonly Dictionary<string, Team> _teamsById;
+    private readonly Dictionary<string, Workflow> _workflowsById;
 
-    public AgentOSCatalog(IOptions<AgentOSOptions> options, IEnumerable<Agent> registeredAgents, IServiceProvider services)
+    public AgentOSCatalog(
+        IOptions<AgentOSOptions> options,
+        IEnumerable<Agent> registeredAgents,
+        IEnumerable<Team> registeredTeams,
+        IEnumerable<Workflow> registeredWorkflows,
+        IServiceProvider services)
     {
-        var agents = new List<Agent>();
-        foreach (var agent in options.Value.Agents.Concat(registeredAgents))
-        {
-            if (_agentsById.TryGetValue(agent.Id, out var existing))
-            {
-                if (!ReferenceEquals(existing, agent))
-                {
-                    throw new InvalidOperationException($"Two different agents have the id '{agent.Id}'; AgentOS serves agents by id, so ids must be unique.");
-                }
-
-                continue;
-            }
-
-            agent.Services ??= services;
-            _agentsById.Add(agent.Id, agent);
-            agents.Add(agent);
-        }
-
-        Agents = agents;
+        ArgumentNullException.ThrowIfNull(options);
+        var os = options.Value;
+        (Agents, _agentsById) = Index(os.Agents.Concat(registeredAgents), "agents", services);
+        (Teams, _teamsById) = Index(os.Teams.Concat(registeredTeams), "teams", services);
+        (Workflows, _workflowsById) = Index(os.Workflows.Concat(registeredWorkflows), "workflows", services);
     }
 
     /// <summary>The agents, in the order they were added.</summary>
     public IReadOnlyList<Agent> Agents { get; }
 
-    IEnumerable<IHookOwner> IHookOwnerSource.Owners => Agents;
+    /// <summary>The teams, in the order they were added.</summary>
+    public IReadOnlyList<Team> Teams { get; }
+
+    /// <summary>The workflows, in the order they were added.</summary>
+    public IReadOnlyList<Workflow> Workflows { get; }
+
+    IEnumerable<IHookOwner> IHookOwnerSource.Owners => Agents.Cast<IHookOwner>().Concat(Teams).Concat(Workflows);
 
     public Agent? FindAgent(string id) => _agentsById.GetValueOrDefault(id);
+
+    public Team? FindTeam(string id) => _teamsById.GetValueOrDefault(id);
+
+    public Workflow? FindWorkflow(string id) => _workflowsById.GetValueOrDefault(id);
+
+    // Ids are unique per kind, as in Agno: an agent and a team may share one, their routes differ.
+    private static (IReadOnlyList<T> List, Dictionary<string, T> ById) Index<T>(IEnumerable<T> runnables, string kind, IServiceProvider services)
+        where T : Runnable
+    {
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        var list = new List<T>();
+        foreach (var runnable in runnables)
+        {
+            if (byId.TryGetValue(runnable.Id, out var existing))
+            {
+                if (!ReferenceEquals(existing, runnable))
+                {
+                    throw new InvalidOperationException($"Two different {kind} have the id '{runnable.Id}'; AgentOS serves {kind} by id, so ids must be unique.");
+                }
+
+                continue;
+            }
+
+            runnable.Services ??= services;
+            byId.Add(runnable.Id, runnable);
+            list.Add(runnable);
+        }
+
+        return (list, byId);
+    }
 }

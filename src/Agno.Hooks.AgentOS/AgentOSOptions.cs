@@ -15,6 +15,12 @@ public sealed class AgentOSOptions
     /// <summary>The agents to serve, in addition to any registered with <c>services.AddAgent(...)</c>.</summary>
     public IList<Agent> Agents { get; } = [];
 
+    /// <summary>The teams to serve, in addition to any registered with <c>services.AddTeam(...)</c>.</summary>
+    public IList<Team> Teams { get; } = [];
+
+    /// <summary>The workflows to serve, in addition to any registered with <c>services.AddWorkflow(...)</c>.</summary>
+    public IList<Workflow> Workflows { get; } = [];
+
     /// <summary>The <c>os_id</c> reported by <c>GET /</c> and <c>GET /config</c>.</summary>
     public string Id { get; set; } = "agentos";
 

@@ -15,8 +15,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class AgentOSEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>, <c>/agents</c>, <c>/agents/{agent_id}</c>,
-    /// <c>POST /agents/{agent_id}/runs</c> and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c>
+    /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>; <c>GET /agents</c>, <c>/agents/{agent_id}</c>
+    /// and <c>POST /agents/{agent_id}/runs</c>, the same for <c>/teams</c> and <c>/workflows</c>; and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c>
     /// and <c>/health</c> need the bearer key. Returns the group, for conventions such as CORS or rate limits.
     /// </summary>
     public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
@@ -50,6 +50,12 @@ public static class AgentOSEndpointRouteBuilderExtensions
         group.MapGet("/agents", Protected(discovery.AgentsAsync));
         group.MapGet("/agents/{agent_id}", Protected(discovery.AgentAsync));
         group.MapPost("/agents/{agent_id}/runs", Protected(runs.HandleAgentRunAsync));
+        group.MapGet("/teams", Protected(discovery.TeamsAsync));
+        group.MapGet("/teams/{team_id}", Protected(discovery.TeamAsync));
+        group.MapPost("/teams/{team_id}/runs", Protected(runs.HandleTeamRunAsync));
+        group.MapGet("/workflows", Protected(discovery.WorkflowsAsync));
+        group.MapGet("/workflows/{workflow_id}", Protected(discovery.WorkflowAsync));
+        group.MapPost("/workflows/{workflow_id}/runs", Protected(runs.HandleWorkflowRunAsync));
         group.MapGet("/hooks/runs", Protected(hookRuns.ListAsync));
         return group;
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Agno.Hooks.AgentOS.Http;
 using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Http;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks.AgentOS.Discovery;
 
-/// <summary><c>GET /</c>, <c>/health</c>, <c>/config</c>, <c>/agents</c> and <c>/agents/{id}</c>, in Agno's shapes.</summary>
+/// <summary><c>GET /</c>, <c>/health</c>, <c>/config</c>, and the lists and items of <c>/agents</c>, <c>/teams</c> and <c>/workflows</c>, in Agno's shapes.</summary>
 internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentOSOptions> options, TimeProvider time)
 {
     private static readonly string Version = typeof(DiscoveryEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -26,18 +27,39 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             Name = _options.Name,
             Description = _options.Description,
             Agents = Agents(),
+            Teams = Teams(),
+            Workflows = Workflows(),
         }, AgentOSJsonContext.Wire.ConfigResponse);
 
     public Task AgentsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Wire.IReadOnlyListAgentResponse);
 
-    public Task AgentAsync(HttpContext context)
-    {
-        var id = context.Request.RouteValues["agent_id"] as string ?? string.Empty;
-        return catalog.FindAgent(id) is { } agent
-            ? JsonResponses.WriteAsync(context, AgnoWireFormat.Agent(agent), AgentOSJsonContext.Wire.AgentResponse)
-            : JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Agent not found");
-    }
+    public Task AgentAsync(HttpContext context) =>
+        ItemAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), AgnoWireFormat.DescribeAgent, AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
 
-    private List<AgentResponse> Agents() => catalog.Agents.Select(AgnoWireFormat.Agent).ToList();
+    public Task TeamsAsync(HttpContext context) =>
+        JsonResponses.WriteAsync(context, Teams(), AgentOSJsonContext.Wire.IReadOnlyListTeamResponse);
+
+    public Task TeamAsync(HttpContext context) =>
+        ItemAsync(context, catalog.FindTeam(RouteId(context, "team_id")), AgnoWireFormat.DescribeTeam, AgentOSJsonContext.Wire.TeamResponse, "Team not found");
+
+    public Task WorkflowsAsync(HttpContext context) =>
+        JsonResponses.WriteAsync(context, Workflows(), AgentOSJsonContext.Wire.IReadOnlyListWorkflowResponse);
+
+    public Task WorkflowAsync(HttpContext context) =>
+        ItemAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), AgnoWireFormat.DescribeWorkflow, AgentOSJsonContext.Wire.WorkflowResponse, "Workflow not found");
+
+    private static string RouteId(HttpContext context, string key) => context.Request.RouteValues[key] as string ?? string.Empty;
+
+    private static Task ItemAsync<TItem, TResponse>(HttpContext context, TItem? item, Func<TItem, TResponse> describe, JsonTypeInfo<TResponse> typeInfo, string notFound)
+        where TItem : class =>
+        item is null
+            ? JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, notFound)
+            : JsonResponses.WriteAsync(context, describe(item), typeInfo);
+
+    private List<AgentResponse> Agents() => catalog.Agents.Select(AgnoWireFormat.DescribeAgent).ToList();
+
+    private List<TeamResponse> Teams() => catalog.Teams.Select(AgnoWireFormat.DescribeTeam).ToList();
+
+    private List<WorkflowResponse> Workflows() => catalog.Workflows.Select(AgnoWireFormat.DescribeWorkflow).ToList();
 }

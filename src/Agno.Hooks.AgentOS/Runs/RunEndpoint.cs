@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Agno.Hooks.AgentOS.Runs;
 
 /// <summary>
-/// <c>POST /agents/{id}/runs</c>. The run's background hooks are held in a per-request
+/// <c>POST /agents/{id}/runs</c>, <c>POST /teams/{id}/runs</c> and <c>POST /workflows/{id}/runs</c>: one path
+/// for every <see cref="Runnable"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
 /// <see cref="DeferredBackgroundHookQueue"/> and handed to the executor only after the response has been
 /// completed (<see cref="HttpResponse.CompleteAsync"/>: the last byte is with the transport), or after the
 /// client went away. The run itself is not tied to the connection, so a client that disconnects early still
@@ -22,12 +23,22 @@ internal sealed partial class RunEndpoint(
 {
     private readonly AgentOSOptions _options = options.Value;
 
-    public async Task HandleAgentRunAsync(HttpContext context)
+    public Task HandleAgentRunAsync(HttpContext context) =>
+        HandleRunAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), "Agent not found");
+
+    public Task HandleTeamRunAsync(HttpContext context) =>
+        HandleRunAsync(context, catalog.FindTeam(RouteId(context, "team_id")), "Team not found");
+
+    public Task HandleWorkflowRunAsync(HttpContext context) =>
+        HandleRunAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), "Workflow not found");
+
+    private static string RouteId(HttpContext context, string key) => context.Request.RouteValues[key] as string ?? string.Empty;
+
+    private async Task HandleRunAsync(HttpContext context, Runnable? runnable, string notFound)
     {
-        var id = context.Request.RouteValues["agent_id"] as string ?? string.Empty;
-        if (catalog.FindAgent(id) is not { } agent)
+        if (runnable is null)
         {
-            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Agent not found").ConfigureAwait(false);
+            await JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, notFound).ConfigureAwait(false);
             return;
         }
 
@@ -54,26 +65,26 @@ internal sealed partial class RunEndpoint(
         {
             if (request.Stream)
             {
-                await StreamAsync(context, agent, request.Message, runOptions).ConfigureAwait(false);
+                await StreamAsync(context, runnable, request.Message, runOptions).ConfigureAwait(false);
             }
             else
             {
-                await RespondAsync(context, agent, request.Message, runOptions).ConfigureAwait(false);
+                await RespondAsync(context, runnable, request.Message, runOptions).ConfigureAwait(false);
             }
         }
         finally
         {
-            await QueueBackgroundHooksAsync(background, agent).ConfigureAwait(false);
+            await QueueBackgroundHooksAsync(background, runnable).ConfigureAwait(false);
         }
     }
 
-    private async Task RespondAsync(HttpContext context, Agent agent, string message, RunOptions runOptions)
+    private async Task RespondAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
     {
         // Not the request's token: the run finishes even if the client has gone.
-        var output = await agent.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
+        var output = await runnable.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await JsonResponses.WriteAsync(context, AgnoWireFormat.Run(agent, output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, AgnoWireFormat.Run(runnable, output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
             await context.Response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (IsClientGone(exception, context))
@@ -81,10 +92,10 @@ internal sealed partial class RunEndpoint(
             LogClientGone(output.RunId);
         }
 
-        LogResponded(agent.Id, output.RunId, output.Status);
+        LogResponded(Kind(runnable), runnable.Id, output.RunId, output.Status);
     }
 
-    private async Task StreamAsync(HttpContext context, Agent agent, string message, RunOptions runOptions)
+    private async Task StreamAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -96,7 +107,7 @@ internal sealed partial class RunEndpoint(
         var connected = true;
         string? runId = null;
         RunStatus status = RunStatus.Running;
-        await foreach (var runEvent in agent.RunStreamingAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false))
+        await foreach (var runEvent in runnable.RunStreamingAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false))
         {
             runId = runEvent.RunId;
             status = runEvent.Output?.Status ?? status;
@@ -136,10 +147,10 @@ internal sealed partial class RunEndpoint(
             }
         }
 
-        LogStreamed(agent.Id, runId ?? string.Empty, status);
+        LogStreamed(Kind(runnable), runnable.Id, runId ?? string.Empty, status);
     }
 
-    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue background, Agent agent)
+    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue background, Runnable runnable)
     {
         var count = background.Count;
         if (count == 0)
@@ -151,7 +162,7 @@ internal sealed partial class RunEndpoint(
         {
             // Waits only while the executor's queue is full: the response is already complete by now.
             await background.FlushAsync(executor, CancellationToken.None).ConfigureAwait(false);
-            LogQueued(count, agent.Id);
+            LogQueued(count, Kind(runnable), runnable.Id);
         }
         catch (InvalidOperationException)
         {
@@ -159,17 +170,24 @@ internal sealed partial class RunEndpoint(
         }
     }
 
+    private static string Kind(Runnable runnable) => runnable.Kind switch
+    {
+        HookOwnerKind.Team => "team",
+        HookOwnerKind.Workflow => "workflow",
+        _ => "agent",
+    };
+
     private static bool IsClientGone(Exception exception, HttpContext context) =>
         exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
 
-    [LoggerMessage(100, LogLevel.Information, "Run of agent '{AgentId}' answered: run '{RunId}', status {Status}; response sent.")]
-    private partial void LogResponded(string agentId, string runId, RunStatus status);
+    [LoggerMessage(100, LogLevel.Information, "Run of {Kind} '{Id}' answered: run '{RunId}', status {Status}; response sent.")]
+    private partial void LogResponded(string kind, string id, string runId, RunStatus status);
 
-    [LoggerMessage(101, LogLevel.Information, "Run of agent '{AgentId}' streamed: run '{RunId}', status {Status}; stream ended.")]
-    private partial void LogStreamed(string agentId, string runId, RunStatus status);
+    [LoggerMessage(101, LogLevel.Information, "Run of {Kind} '{Id}' streamed: run '{RunId}', status {Status}; stream ended.")]
+    private partial void LogStreamed(string kind, string id, string runId, RunStatus status);
 
-    [LoggerMessage(102, LogLevel.Information, "{Count} background hook(s) of agent '{AgentId}' queued after the response.")]
-    private partial void LogQueued(int count, string agentId);
+    [LoggerMessage(102, LogLevel.Information, "{Count} background hook(s) of {Kind} '{Id}' queued after the response.")]
+    private partial void LogQueued(int count, string kind, string id);
 
     [LoggerMessage(103, LogLevel.Debug, "The client of run '{RunId}' went away; the run goes on and its hooks will run.")]
     private partial void LogClientGone(string runId);

@@ -3,70 +3,162 @@ using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks.AgentOS.Wire;
 
-/// <summary>Maps runs, events and agents to the shapes of Agno's AgentOS.</summary>
+/// <summary>Maps runs, events, agents, teams and workflows to the shapes of Agno's AgentOS.</summary>
 internal static class AgnoWireFormat
 {
-    public static RunOutputResponse Run(Agent agent, RunOutput output) => new()
+    /// <summary>
+    /// A run of <paramref name="owner"/>: an agent's with <c>agent_id</c>, a team's with <c>team_id</c> and
+    /// always <c>member_responses</c>, a workflow's with <c>workflow_id</c> and <c>step_results</c>.
+    /// </summary>
+    public static RunOutputResponse Run(Runnable owner, RunOutput output)
     {
-        RunId = output.RunId,
-        AgentId = output.OwnerId,
-        AgentName = output.OwnerName,
-        SessionId = output.SessionId,
-        UserId = output.UserId,
-        Content = output.Content,
-        ContentType = output.ContentType,
-        Model = output.Model,
-        ModelProvider = output.ModelProvider,
-        CreatedAt = output.CreatedAt.ToUnixTimeSeconds(),
-        Status = Status(output.Status),
-        Metrics = Metrics(output.Metrics),
-        Metadata = NullIfEmpty(output.Metadata),
-        Messages = Messages(agent, output),
-        Input = Input(output.Input),
-    };
+        var kind = owner.Kind;
+        return new RunOutputResponse
+        {
+            RunId = output.RunId,
+            AgentId = kind == HookOwnerKind.Agent ? output.OwnerId : null,
+            AgentName = kind == HookOwnerKind.Agent ? output.OwnerName : null,
+            TeamId = kind == HookOwnerKind.Team ? output.OwnerId : null,
+            TeamName = kind == HookOwnerKind.Team ? output.OwnerName : null,
+            WorkflowId = kind == HookOwnerKind.Workflow ? output.OwnerId : null,
+            WorkflowName = kind == HookOwnerKind.Workflow ? output.OwnerName : null,
+            SessionId = output.SessionId,
+            UserId = output.UserId,
+            Content = output.Content,
+            ContentType = output.ContentType,
+            Model = output.Model,
+            ModelProvider = output.ModelProvider,
+            CreatedAt = output.CreatedAt.ToUnixTimeSeconds(),
+            Status = Status(output.Status),
+            Metrics = Metrics(output.Metrics),
+            Metadata = NullIfEmpty(output.Metadata),
+            Messages = Messages(owner, output),
+            Input = Input(output.Input),
+            MemberResponses = owner is Team team ? MemberResponses(team, output as TeamRunOutput) : null,
+            StepResults = (output as WorkflowRunOutput)?.StepResults.Select(StepResult).ToList(),
+        };
+    }
 
     public static RunEventResponse Event(RunEvent runEvent)
     {
         var output = runEvent.Output;
         var kind = runEvent.Kind;
+        var owner = runEvent.Owner;
+        var ownerKind = owner.Kind;
+        var isError = kind == RunEventKind.RunError;
+
+        // A workflow's error carries `error` instead of `content`.
+        var workflowError = isError && ownerKind == HookOwnerKind.Workflow;
         return new RunEventResponse
         {
             CreatedAt = runEvent.CreatedAt.ToUnixTimeSeconds(),
-            Event = EventName(kind),
-            AgentId = runEvent.Owner.Id,
-            AgentName = runEvent.Owner.Name,
+            Event = EventName(kind, ownerKind),
+            AgentId = ownerKind == HookOwnerKind.Agent ? owner.Id : null,
+            AgentName = ownerKind == HookOwnerKind.Agent ? owner.Name : null,
+            TeamId = ownerKind == HookOwnerKind.Team ? owner.Id : null,
+            TeamName = ownerKind == HookOwnerKind.Team ? owner.Name : null,
+            WorkflowId = ownerKind == HookOwnerKind.Workflow ? owner.Id : null,
+            WorkflowName = ownerKind == HookOwnerKind.Workflow ? owner.Name : null,
             RunId = runEvent.RunId,
             SessionId = runEvent.SessionId,
             NestedDepth = runEvent.NestedDepth,
+            StepName = runEvent.StepName,
             Model = kind == RunEventKind.RunStarted ? output?.Model : null,
             ModelProvider = kind == RunEventKind.RunStarted ? output?.ModelProvider : null,
             PreHookName = kind is RunEventKind.PreHookStarted or RunEventKind.PreHookCompleted ? runEvent.HookName : null,
             PostHookName = kind is RunEventKind.PostHookStarted or RunEventKind.PostHookCompleted ? runEvent.HookName : null,
             RunInput = kind is RunEventKind.PreHookStarted or RunEventKind.PreHookCompleted ? Input(runEvent.Input) : null,
-            Content = runEvent.Content,
+            Content = workflowError ? null : runEvent.Content,
+            Error = workflowError ? runEvent.Content : null,
             ContentType = kind is RunEventKind.RunContent or RunEventKind.RunCompleted ? output?.ContentType ?? "str" : null,
             Metrics = kind == RunEventKind.RunCompleted && output is not null ? Metrics(output.Metrics) : null,
             Metadata = kind == RunEventKind.RunCompleted ? NullIfEmpty(output?.Metadata) : null,
-            ErrorType = kind == RunEventKind.RunError ? output?.ErrorType : null,
-            ErrorId = kind == RunEventKind.RunError ? output?.ErrorId : null,
-            AdditionalData = kind == RunEventKind.RunError ? output?.ErrorData : null,
+            ErrorType = isError ? output?.ErrorType : null,
+            ErrorId = isError ? output?.ErrorId : null,
+            AdditionalData = isError ? output?.ErrorData : null,
         };
     }
 
-    /// <summary>An agent's event names are the kinds' names (teams' and workflows' names come with their routes).</summary>
-    public static string EventName(RunEventKind kind) => kind.ToString();
-
-    public static AgentResponse Agent(Agent agent)
+    /// <summary>
+    /// Agno's event name: an agent's is the kind's name, a team's has the <c>Team</c> prefix
+    /// (<c>TeamRunStarted</c>), a workflow's run events are <c>WorkflowStarted</c>/<c>WorkflowCompleted</c>/<c>WorkflowError</c>
+    /// and its hook events have the <c>Workflow</c> prefix (Agno has no workflow hooks to name them).
+    /// </summary>
+    public static string EventName(RunEventKind kind, HookOwnerKind ownerKind = HookOwnerKind.Agent) => (ownerKind, kind) switch
     {
-        var metadata = agent.Model.GetService<ChatClientMetadata>();
-        return new AgentResponse
+        (_, RunEventKind.StepStarted or RunEventKind.StepCompleted) => kind.ToString(),
+        (HookOwnerKind.Team, _) => "Team" + kind.ToString(),
+        (HookOwnerKind.Workflow, RunEventKind.RunStarted) => "WorkflowStarted",
+        (HookOwnerKind.Workflow, RunEventKind.RunCompleted) => "WorkflowCompleted",
+        (HookOwnerKind.Workflow, RunEventKind.RunError) => "WorkflowError",
+        (HookOwnerKind.Workflow, _) => "Workflow" + kind.ToString(),
+        _ => kind.ToString(),
+    };
+
+    public static AgentResponse DescribeAgent(Agent agent) => new()
+    {
+        Id = agent.Id,
+        Name = agent.Name,
+        Description = agent.Description,
+        Model = Model(agent.Model),
+    };
+
+    /// <summary>A team with its members; a member agent is written with the same keys, without mode and members.</summary>
+    public static TeamResponse DescribeTeam(Runnable member) => member switch
+    {
+        Team team => new TeamResponse
         {
-            Id = agent.Id,
-            Name = agent.Name,
-            Description = agent.Description,
-            Model = metadata is null ? null : new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName },
-        };
-    }
+            Id = team.Id,
+            Name = team.Name,
+            Description = team.Description,
+            Model = Model(team.Model),
+            Mode = team.Mode.ToString().ToLowerInvariant(),
+            Members = team.Members.Select(DescribeTeam).ToList(),
+        },
+        Agent agent => new TeamResponse { Id = agent.Id, Name = agent.Name, Description = agent.Description, Model = Model(agent.Model) },
+        _ => new TeamResponse { Id = member.Id, Name = member.Name, Description = member.Description },
+    };
+
+    public static WorkflowResponse DescribeWorkflow(Workflow workflow) => new()
+    {
+        Id = workflow.Id,
+        Name = workflow.Name,
+        Description = workflow.Description,
+        Steps = workflow.Steps.Select(Step).ToList(),
+    };
+
+    private static StepResponse Step(WorkflowStep step) => new()
+    {
+        Name = step.Name,
+        StepType = step.Runnable switch
+        {
+            Agent => "agent",
+            Team => "team",
+            _ => step.ParallelSteps.Count > 0 ? "parallel" : "function",
+        },
+        AgentId = (step.Runnable as Agent)?.Id,
+        TeamId = (step.Runnable as Team)?.Id,
+        Steps = step.ParallelSteps.Count > 0 ? step.ParallelSteps.Select(Step).ToList() : null,
+    };
+
+    private static ModelResponse? Model(IChatClient model) =>
+        model.GetService<ChatClientMetadata>() is { } metadata ? new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName } : null;
+
+    private static List<RunOutputResponse> MemberResponses(Team team, TeamRunOutput? output) =>
+        output is null
+            ? []
+            : output.MemberResponses
+                .Select(response => Run(team.Members.FirstOrDefault(member => member.Id == response.OwnerId) ?? (Runnable)team, response))
+                .ToList();
+
+    private static StepResultResponse StepResult(StepResult result) => new()
+    {
+        StepName = result.StepName,
+        Content = result.Content,
+        Success = result.Status == RunStatus.Completed,
+        Error = result.Error,
+        Steps = result.Steps.Count > 0 ? result.Steps.Select(StepResult).ToList() : null,
+    };
 
     /// <summary>The body of <c>GET /hooks/runs</c> (AgentOS's own route; Agno has none).</summary>
     public static HookRunsResponse HookRuns(int capacity, BackgroundHookStatistics statistics, IEnumerable<BackgroundHookExecution> executions) => new()
@@ -125,17 +217,19 @@ internal static class AgnoWireFormat
     private static InputResponse? Input(RunInput? input) => input is null ? null : new() { InputContent = input.Content };
 
     /// <summary>The conversation as the model saw it (instructions, history, the message), then its answer.</summary>
-    private static List<MessageResponse>? Messages(Agent agent, RunOutput output)
+    /// <remarks>A workflow has no model of its own, so no messages.</remarks>
+    private static List<MessageResponse>? Messages(Runnable owner, RunOutput output)
     {
-        if (output.Input is null)
+        if (output.Input is null || owner is Workflow)
         {
             return null;
         }
 
+        var instructions = (owner as Agent)?.Instructions ?? (owner as Team)?.Instructions;
         var messages = new List<MessageResponse>(output.Input.Messages.Count + 3);
-        if (!string.IsNullOrWhiteSpace(agent.Instructions))
+        if (!string.IsNullOrWhiteSpace(instructions))
         {
-            messages.Add(new MessageResponse { Role = "system", Content = agent.Instructions });
+            messages.Add(new MessageResponse { Role = "system", Content = instructions });
         }
 
         foreach (var message in output.Input.Messages)

@@ -5,12 +5,16 @@ namespace Agno.Hooks.AgentOS.Wire;
 // The shapes of Agno's AgentOS JSON. Property names become snake_case and nulls are left out
 // (see AgentOSJsonContext), so a null here is a key Agno would not send.
 
-/// <summary>A run, as <c>stream=false</c> returns it.</summary>
+/// <summary>A run, as <c>stream=false</c> returns it: an agent's, a team's or a workflow's (each names its owner with its own keys).</summary>
 internal sealed class RunOutputResponse
 {
     public required string RunId { get; init; }
     public string? AgentId { get; init; }
     public string? AgentName { get; init; }
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
+    public string? WorkflowId { get; init; }
+    public string? WorkflowName { get; init; }
     public required string SessionId { get; init; }
     public string? UserId { get; init; }
     public string? Content { get; init; }
@@ -23,6 +27,24 @@ internal sealed class RunOutputResponse
     public JsonObject? Metadata { get; init; }
     public IReadOnlyList<MessageResponse>? Messages { get; init; }
     public InputResponse? Input { get; init; }
+
+    /// <summary>A team's members' runs; always present (maybe empty) for a team, absent otherwise.</summary>
+    public IReadOnlyList<RunOutputResponse>? MemberResponses { get; init; }
+
+    /// <summary>A workflow's step results, in order.</summary>
+    public IReadOnlyList<StepResultResponse>? StepResults { get; init; }
+}
+
+/// <summary>One step's result in a workflow run.</summary>
+internal sealed class StepResultResponse
+{
+    public required string StepName { get; init; }
+    public string? Content { get; init; }
+    public required bool Success { get; init; }
+    public string? Error { get; init; }
+
+    /// <summary>The parts of a parallel step.</summary>
+    public IReadOnlyList<StepResultResponse>? Steps { get; init; }
 }
 
 /// <summary>One server-sent event of a run: the keys an event has are set, the others stay null.</summary>
@@ -32,9 +54,14 @@ internal sealed class RunEventResponse
     public required string Event { get; init; }
     public string? AgentId { get; init; }
     public string? AgentName { get; init; }
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
+    public string? WorkflowId { get; init; }
+    public string? WorkflowName { get; init; }
     public required string RunId { get; init; }
     public required string SessionId { get; init; }
     public int NestedDepth { get; init; }
+    public string? StepName { get; init; }
     public string? Model { get; init; }
     public string? ModelProvider { get; init; }
     public string? PreHookName { get; init; }
@@ -44,6 +71,9 @@ internal sealed class RunEventResponse
     public string? ContentType { get; init; }
     public MetricsResponse? Metrics { get; init; }
     public JsonObject? Metadata { get; init; }
+
+    /// <summary>A workflow's error message (<c>WorkflowError</c> carries <c>error</c> instead of <c>content</c>).</summary>
+    public string? Error { get; init; }
     public string? ErrorType { get; init; }
     public string? ErrorId { get; init; }
     public JsonObject? AdditionalData { get; init; }
@@ -85,14 +115,47 @@ internal sealed class AgentResponse
     public ModelResponse? Model { get; init; }
 }
 
+/// <summary>
+/// A team, as <c>GET /teams</c>, <c>GET /teams/{id}</c> and <c>GET /config</c> describe it; also a team's
+/// member, where an agent has no <c>mode</c> and no <c>members</c>.
+/// </summary>
+internal sealed class TeamResponse
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public ModelResponse? Model { get; init; }
+    public string? Mode { get; init; }
+    public IReadOnlyList<TeamResponse>? Members { get; init; }
+}
+
+/// <summary>A workflow, as <c>GET /workflows</c>, <c>GET /workflows/{id}</c> and <c>GET /config</c> describe it.</summary>
+internal sealed class WorkflowResponse
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public required IReadOnlyList<StepResponse> Steps { get; init; }
+}
+
+/// <summary>A workflow step: <c>step_type</c> is <c>agent</c>, <c>team</c>, <c>function</c> or <c>parallel</c>.</summary>
+internal sealed class StepResponse
+{
+    public required string Name { get; init; }
+    public required string StepType { get; init; }
+    public string? AgentId { get; init; }
+    public string? TeamId { get; init; }
+    public IReadOnlyList<StepResponse>? Steps { get; init; }
+}
+
 internal sealed class ConfigResponse
 {
     public required string OsId { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
     public required IReadOnlyList<AgentResponse> Agents { get; init; }
-    public IReadOnlyList<AgentResponse> Teams { get; init; } = [];
-    public IReadOnlyList<AgentResponse> Workflows { get; init; } = [];
+    public IReadOnlyList<TeamResponse> Teams { get; init; } = [];
+    public IReadOnlyList<WorkflowResponse> Workflows { get; init; } = [];
     public IReadOnlyList<string> Interfaces { get; init; } = [];
 }
 
