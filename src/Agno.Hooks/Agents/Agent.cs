@@ -19,6 +19,12 @@ public sealed class Agent : Runnable
     /// <summary>The system prompt.</summary>
     public string? Instructions { get; init; }
 
+    /// <summary>
+    /// What the model's answer must be, such as <c>ChatResponseFormat.ForJsonSchema&lt;T&gt;()</c> for structured
+    /// output (the content is then that JSON); null for plain text.
+    /// </summary>
+    public ChatResponseFormat? ResponseFormat { get; init; }
+
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 
     /// <summary>Names the model from the start, so <see cref="RunEventKind.RunStarted"/> carries it, as Agno's does.</summary>
@@ -33,7 +39,7 @@ public sealed class Agent : Runnable
     }
 
     private protected override IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope) =>
-        ModelCall.RunAsync(scope, Model, BuildMessages(scope.Input));
+        ModelCall.RunAsync(scope, Model, BuildMessages(scope.Input), ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat });
 
     private List<ChatMessage> BuildMessages(RunInput input)
     {

@@ -7,7 +7,7 @@ namespace Agno.Hooks;
 /// <summary>One call to a model inside a run: streams content events, sets the output's content and token counts.</summary>
 internal static partial class ModelCall
 {
-    public static async IAsyncEnumerable<RunEvent> RunAsync(RunScope scope, IChatClient model, IList<ChatMessage> messages)
+    public static async IAsyncEnumerable<RunEvent> RunAsync(RunScope scope, IChatClient model, IList<ChatMessage> messages, ChatOptions? chatOptions = null)
     {
         var output = scope.Output;
         var metadata = model.GetService<ChatClientMetadata>();
@@ -19,7 +19,7 @@ internal static partial class ModelCall
         if (scope.Streaming)
         {
             var started = scope.Environment.Time.GetTimestamp();
-            var updates = model.GetStreamingResponseAsync(messages, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var updates = model.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
                 while (true)
@@ -58,7 +58,7 @@ internal static partial class ModelCall
         {
             try
             {
-                var response = await model.GetResponseAsync(messages, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var response = await model.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
                 text.Append(response.Text);
                 AddUsage(output.Metrics, response.Usage);
             }

@@ -7,7 +7,8 @@ namespace Agno.Hooks;
 /// <summary>
 /// The default model: offline and deterministic, so that everything runs and tests without a network
 /// or a key. It answers from the conversation, streams the answer in several chunks and reports token
-/// usage (one token per word). Plug in a real provider through any other <see cref="IChatClient"/>.
+/// usage (one token per word). Asked for JSON (<see cref="ChatOptions.ResponseFormat"/>), it answers with JSON
+/// that fits the schema, so structured output works offline too. Plug in a real provider through any other <see cref="IChatClient"/>.
 /// </summary>
 public sealed class OfflineChatClient : IChatClient
 {
@@ -22,7 +23,7 @@ public sealed class OfflineChatClient : IChatClient
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (answer, usage) = Answer(messages);
+        var (answer, usage) = Answer(messages, options);
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
             ModelId = options?.ModelId ?? DefaultModelId,
@@ -34,7 +35,7 @@ public sealed class OfflineChatClient : IChatClient
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (answer, usage) = Answer(messages);
+        var (answer, usage) = Answer(messages, options);
         var modelId = options?.ModelId ?? DefaultModelId;
         foreach (var chunk in Chunks(answer))
         {
@@ -63,8 +64,11 @@ public sealed class OfflineChatClient : IChatClient
     {
     }
 
-    /// <summary>The answer: it quotes the last user message and says how much of the conversation it saw.</summary>
-    internal static (string Answer, UsageDetails Usage) Answer(IEnumerable<ChatMessage> messages)
+    /// <summary>
+    /// The answer: it quotes the last user message and says how much of the conversation it saw; as JSON
+    /// fitting the requested schema when <paramref name="options"/> ask for JSON.
+    /// </summary>
+    internal static (string Answer, UsageDetails Usage) Answer(IEnumerable<ChatMessage> messages, ChatOptions? options = null)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
         var lastUser = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text?.Trim() ?? string.Empty;
@@ -74,6 +78,11 @@ public sealed class OfflineChatClient : IChatClient
             .Append(turns == 1 ? "This is the first message of our conversation." : $"That makes {turns} messages from you in this conversation.")
             .Append(" (Answered offline; plug in a real IChatClient for real answers.)")
             .ToString();
+        if (options?.ResponseFormat is ChatResponseFormatJson json)
+        {
+            answer = OfflineJsonAnswer.Create(answer, json.Schema);
+        }
+
         long inputTokens = list.Sum(m => CountWords(m.Text));
         long outputTokens = CountWords(answer);
         return (answer, new UsageDetails
