@@ -80,7 +80,7 @@ public sealed class OfflineChatClient : IChatClient
             .ToString();
         if (options?.ResponseFormat is ChatResponseFormatJson json)
         {
-            answer = OfflineJsonAnswer.Create(answer, json.Schema);
+            answer = OfflineJsonAnswer.Create(lastUser, json.Schema);
         }
 
         long inputTokens = list.Sum(m => CountWords(m.Text));

@@ -7,16 +7,20 @@ namespace Agno.Hooks;
 /// <summary>
 /// The offline model's answer when JSON is asked for: a value that satisfies the requested JSON schema
 /// (objects with all their properties, one item per array, the first enum value, numbers inside their
-/// bounds, strings from the plain answer), or <c>{"content": answer}</c> without a schema. Deterministic,
-/// so structured output can be tested offline.
+/// bounds, strings that name their property and quote the start of the user's message), or
+/// <c>{"content": message}</c> without a schema. Deterministic, so structured output can be tested offline.
 /// </summary>
 internal static class OfflineJsonAnswer
 {
     // Deep enough for any real schema; stops a self-referencing one.
     private const int MaxDepth = 16;
 
-    public static string Create(string answer, JsonElement? schema)
+    // Long enough to recognise the message, short enough to keep the JSON readable.
+    private const int QuoteLength = 60;
+
+    public static string Create(string message, JsonElement? schema)
     {
+        var answer = message.Length <= QuoteLength ? message : string.Concat(message.AsSpan(0, QuoteLength), "...");
         JsonNode? value = schema is { } root
             ? Value(root, root, answer, propertyName: null, depth: 0)
             : new JsonObject { ["content"] = answer };

@@ -56,6 +56,16 @@ public sealed class OfflineChatClientJsonTests
     }
 
     [Fact]
+    public async Task Long_messages_are_quoted_short()
+    {
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.Json };
+
+        var response = await new OfflineChatClient().GetResponseAsync([new ChatMessage(ChatRole.User, new string('x', 500))], options);
+
+        JsonNode.Parse(response.Text)!["content"]!.GetValue<string>().ShouldBe(new string('x', 60) + "...");
+    }
+
+    [Fact]
     public async Task Streamed_chunks_join_back_to_the_same_JSON()
     {
         var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(EvaluationSchema).RootElement) };
@@ -80,7 +90,7 @@ public sealed class OfflineChatClientJsonTests
         var json = await client.GetResponseAsync(Question, new ChatOptions { ResponseFormat = ChatResponseFormat.Json });
         var text = await client.GetResponseAsync(Question, new ChatOptions { ResponseFormat = ChatResponseFormat.Text });
 
-        JsonNode.Parse(json.Text)!["content"]!.GetValue<string>().ShouldBe(text.Text);
+        JsonNode.Parse(json.Text)!["content"]!.GetValue<string>().ShouldBe("Rate this answer");
         text.Text.ShouldStartWith("You said: ");
     }
 
