@@ -1,36 +1,21 @@
 using Agno.Hooks;
-using Microsoft.AspNetCore.Hosting;
+using Agno.Hooks.Examples;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace BackgroundHooksExample;
 
 /// <summary>
-/// The example's host: AgentOS serving <c>background-task-agent</c> on the offline model, with every hook in
-/// the background (Agno's <c>AgentOS(run_hooks_in_background=True)</c>).
+/// The example's host: AgentOS serving <c>background-task-agent</c> on the offline model (or the one
+/// <c>AGNO_MODEL</c> names), with every hook in the background (Agno's <c>AgentOS(run_hooks_in_background=True)</c>).
 /// </summary>
 public static class BackgroundHooksApp
 {
     public const string AgentId = "background-task-agent";
 
-    /// <summary>Where it listens unless ASPNETCORE_URLS, --urls or Kestrel configuration say otherwise.</summary>
-    public const string DefaultUrl = "http://localhost:7777";
-
     public static WebApplication Create(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
-        if (!HasConfiguredEndpoints(builder.Configuration))
-        {
-            builder.WebHost.UseUrls(DefaultUrl);
-        }
-
-        // Timestamps on every line, so the console shows the response going out before the hooks end.
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
-
+        var builder = ExampleHost.CreateBuilder(args);
         AddTelemetry(builder);
 
         var agent = new Agent(AgentId)
@@ -38,6 +23,7 @@ public static class BackgroundHooksApp
             Name = "Background Task Agent",
             Description = "Answers at once; its hooks log, measure and notify in the background.",
             Instructions = "You are a helpful assistant.",
+            Model = ExampleModel.Create(builder.Configuration),
         };
         agent.PreHooks.Add(BackgroundHooks.LogRequestHook);
         agent.PostHooks.Add(BackgroundHooks.LogAnalyticsHook);
@@ -79,10 +65,4 @@ public static class BackgroundHooksApp
                 }
             });
     }
-
-    private static bool HasConfiguredEndpoints(IConfiguration configuration) =>
-        !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
-        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
-        || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey])
-        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
 }
