@@ -1,0 +1,26 @@
+using Agno.Hooks.Examples.Tests.Infrastructure;
+
+namespace Agno.Hooks.Examples.Tests;
+
+/// <summary>examples/BackgroundHooksDecorator: per-hook background; the inline LogAnalytics holds the response.</summary>
+public sealed class BackgroundHooksDecoratorTests
+{
+    [Fact]
+    public async Task Only_the_inline_hook_finishes_before_the_response()
+    {
+        await using var example = await ExampleProcess.StartAsync("BackgroundHooksDecorator");
+
+        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/agents/background-task-agent/runs", "Hello!");
+
+        run["content"]!.GetValue<string>().ShouldContain("Hello!");
+        var inlineFinished = await example.WaitForLineAsync("[LogAnalytics] finished");
+        inlineFinished.ShouldBeLessThan(await example.WaitForLineAsync(ExampleRun.ResponseSent), example.Output);
+        inlineFinished.ShouldBeLessThan(linesAtResponse);
+
+        var stopped = ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 2);
+        await ExampleRun.HooksFinishAfterTheResponseAsync(example, linesAtResponse,
+            hooks: ["LogRequest", "SendNotification"],
+            slowHooks: ["SendNotification"]);
+        await stopped;
+    }
+}

@@ -1,0 +1,23 @@
+using Agno.Hooks.Examples.Tests.Infrastructure;
+
+namespace Agno.Hooks.Examples.Tests;
+
+/// <summary>examples/BackgroundHooksWorkflow: the global setting reaches both step agents' hooks.</summary>
+public sealed class BackgroundHooksWorkflowTests
+{
+    [Fact]
+    public async Task Both_steps_run_and_their_hooks_finish_after_the_response()
+    {
+        await using var example = await ExampleProcess.StartAsync("BackgroundHooksWorkflow");
+
+        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/workflows/analysis-workflow/runs", "Background hooks keep responses fast");
+
+        run["workflow_id"]!.GetValue<string>().ShouldBe("analysis-workflow");
+        run["step_results"]!.AsArray().Select(s => s!["step_name"]!.GetValue<string>()).ShouldBe(["Analyzer", "Summarizer"]);
+
+        var stopped = ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 2);
+        string[] hooks = ["LogStepCompletion:analyzer", "LogStepCompletion:summarizer"];
+        await ExampleRun.HooksFinishAfterTheResponseAsync(example, linesAtResponse, hooks, slowHooks: hooks);
+        await stopped;
+    }
+}

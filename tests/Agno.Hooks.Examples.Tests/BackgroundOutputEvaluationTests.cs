@@ -1,0 +1,29 @@
+using Agno.Hooks.Examples.Tests.Infrastructure;
+
+namespace Agno.Hooks.Examples.Tests;
+
+/// <summary>examples/BackgroundOutputEvaluation on the offline model: structured evaluation and a safety check, after the response.</summary>
+public sealed class BackgroundOutputEvaluationTests
+{
+    [Fact]
+    public async Task The_answer_is_evaluated_with_structured_output_and_flagged_after_the_response()
+    {
+        await using var example = await ExampleProcess.StartAsync("BackgroundOutputEvaluation");
+
+        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/agents/support-agent/runs", "How do I reset my password?");
+
+        run["agent_id"]!.GetValue<string>().ShouldBe("support-agent");
+        run["model_provider"]!.GetValue<string>().ShouldBe("offline");
+
+        var stopped = ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 2);
+        await ExampleRun.HooksFinishAfterTheResponseAsync(example, linesAtResponse,
+            hooks: ["EvaluateOutputQuality", "CheckResponseSafety"],
+            slowHooks: ["CheckResponseSafety"]);
+        await stopped;
+
+        // The offline model's JSON fits the EvaluationResult schema: the score is inside its 0..1 range.
+        example.Output.ShouldContain("[EvaluateOutputQuality] finished: quality 0.50, helpful True");
+        example.Output.ShouldContain("[CheckResponseSafety] finished: flagged for review");
+        example.Output.ShouldContain("mentions password");
+    }
+}

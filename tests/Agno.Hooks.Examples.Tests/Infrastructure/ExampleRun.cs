@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Agno.Hooks.Examples.Tests.Infrastructure;
+
+/// <summary>
+/// The seed's request against a running example, and the checks every example shares: 200 with the run's JSON,
+/// background hooks finishing only after the response, and a SIGTERM stop that abandons no hook.
+/// </summary>
+internal static class ExampleRun
+{
+    /// <summary>What the server logs once the whole response is with the client's connection (RunEndpoint).</summary>
+    public const string ResponseSent = "response sent.";
+
+    /// <summary>
+    /// <c>curl -X POST {path} -F "message=..." -F "stream=false"</c>: returns the run, and how many log lines had
+    /// arrived when the client had the whole response.
+    /// </summary>
+    public static async Task<(JsonObject Run, int LinesAtResponse)> PostAsync(ExampleProcess example, string path, string message)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent(message), "message" }, { new StringContent("false"), "stream" } };
+        using var response = await example.Client.PostAsync(path, form);
+        var body = await response.Content.ReadAsStringAsync();
+        var linesAtResponse = example.LineCount;
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var run = JsonNode.Parse(body)!.AsObject();
+        run["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        run["content"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        return (run, linesAtResponse);
+    }
+
+    /// <summary>
+    /// Each hook's "finished" line comes after the server logged the response as sent (the order the server
+    /// guarantees); a hook that takes time (<paramref name="slowHooks"/>) had not finished when the client had
+    /// its answer either.
+    /// </summary>
+    public static async Task HooksFinishAfterTheResponseAsync(ExampleProcess example, int linesAtResponse, string[] hooks, string[] slowHooks)
+    {
+        var sent = await example.WaitForLineAsync(ResponseSent);
+        foreach (var hook in hooks)
+        {
+            var finished = await example.WaitForLineAsync($"[{hook}] finished");
+            finished.ShouldBeGreaterThan(sent, $"{hook} finished after the response was sent:\n{example.Output}");
+            if (slowHooks.Contains(hook))
+            {
+                finished.ShouldBeGreaterThanOrEqualTo(linesAtResponse, $"{hook} was still running when the client had its answer:\n{example.Output}");
+            }
+        }
+    }
+
+    /// <summary>SIGTERM: the process exits cleanly, having drained every queued hook (none abandoned).</summary>
+    public static async Task StopsWithoutAbandoningAsync(ExampleProcess example, int expectedExecutions)
+    {
+        var exitCode = await example.StopAsync();
+
+        exitCode.ShouldBe(0, example.Output);
+        example.Output.ShouldContain($"{expectedExecutions} executions finished, none abandoned.");
+        example.Output.ShouldNotContain("abandoned at shutdown");
+        example.Output.ShouldNotContain("fail:");
+    }
+}
