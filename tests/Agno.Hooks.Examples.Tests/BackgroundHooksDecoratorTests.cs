@@ -10,7 +10,7 @@ public sealed class BackgroundHooksDecoratorTests
     {
         await using var example = await ExampleProcess.StartAsync("BackgroundHooksDecorator");
 
-        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/agents/background-task-agent/runs", "Hello!");
+        var (run, linesAtResponse) = await ExampleRun.PostReadmeRequestAsync(example, "examples/BackgroundHooksDecorator/README.md");
 
         run["content"]!.GetValue<string>().ShouldContain("Hello!");
         var inlineFinished = await example.WaitForLineAsync("[LogAnalytics] finished");

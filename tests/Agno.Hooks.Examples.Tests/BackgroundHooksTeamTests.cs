@@ -10,7 +10,7 @@ public sealed class BackgroundHooksTeamTests
     {
         await using var example = await ExampleProcess.StartAsync("BackgroundHooksTeam");
 
-        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/teams/content-team/runs", "Write about background hooks");
+        var (run, linesAtResponse) = await ExampleRun.PostReadmeRequestAsync(example, "examples/BackgroundHooksTeam/README.md");
 
         run["team_id"]!.GetValue<string>().ShouldBe("content-team");
         run["member_responses"]!.AsArray().Select(m => m!["agent_id"]!.GetValue<string>()).ShouldBe(["researcher", "writer"]);

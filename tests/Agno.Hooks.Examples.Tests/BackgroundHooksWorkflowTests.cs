@@ -10,7 +10,7 @@ public sealed class BackgroundHooksWorkflowTests
     {
         await using var example = await ExampleProcess.StartAsync("BackgroundHooksWorkflow");
 
-        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/workflows/analysis-workflow/runs", "Background hooks keep responses fast");
+        var (run, linesAtResponse) = await ExampleRun.PostReadmeRequestAsync(example, "examples/BackgroundHooksWorkflow/README.md");
 
         run["workflow_id"]!.GetValue<string>().ShouldBe("analysis-workflow");
         run["step_results"]!.AsArray().Select(s => s!["step_name"]!.GetValue<string>()).ShouldBe(["Analyzer", "Summarizer"]);

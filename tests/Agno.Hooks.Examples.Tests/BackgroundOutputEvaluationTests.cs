@@ -10,7 +10,7 @@ public sealed class BackgroundOutputEvaluationTests
     {
         await using var example = await ExampleProcess.StartAsync("BackgroundOutputEvaluation");
 
-        var (run, linesAtResponse) = await ExampleRun.PostAsync(example, "/agents/support-agent/runs", "How do I reset my password?");
+        var (run, linesAtResponse) = await ExampleRun.PostReadmeRequestAsync(example, "examples/BackgroundOutputEvaluation/README.md");
 
         run["agent_id"]!.GetValue<string>().ShouldBe("support-agent");
         run["model_provider"]!.GetValue<string>().ShouldBe("offline");

@@ -174,7 +174,7 @@ internal sealed class ExampleProcess : IAsyncDisposable
     private static string Configuration =>
         typeof(ExampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ExamplesConfiguration").Value!;
 
-    private static string RepositoryRoot
+    public static string RepositoryRoot
     {
         get
         {

@@ -13,9 +13,15 @@ internal static class ExampleRun
     public const string ResponseSent = "response sent.";
 
     /// <summary>
-    /// <c>curl -X POST {path} -F "message=..." -F "stream=false"</c>: returns the run, and how many log lines had
-    /// arrived when the client had the whole response.
+    /// The README's <c>curl -X POST {path} -F "message=..." -F "stream=false"</c>, as multipart form data: returns
+    /// the run, and how many log lines had arrived when the client had the whole response.
     /// </summary>
+    public static Task<(JsonObject Run, int LinesAtResponse)> PostReadmeRequestAsync(ExampleProcess example, string readme)
+    {
+        var (path, message) = ReadmeCommands.Curl(readme);
+        return PostAsync(example, path, message);
+    }
+
     public static async Task<(JsonObject Run, int LinesAtResponse)> PostAsync(ExampleProcess example, string path, string message)
     {
         using var form = new MultipartFormDataContent { { new StringContent(message), "message" }, { new StringContent("false"), "stream" } };
