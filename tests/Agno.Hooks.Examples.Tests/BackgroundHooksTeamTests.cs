@@ -15,9 +15,7 @@ public sealed class BackgroundHooksTeamTests
         run["team_id"]!.GetValue<string>().ShouldBe("content-team");
         run["member_responses"]!.AsArray().Select(m => m!["agent_id"]!.GetValue<string>()).ShouldBe(["researcher", "writer"]);
 
-        var stopped = ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 1);
-        await ExampleRun.HooksFinishAfterTheResponseAsync(example, linesAtResponse, hooks: ["LogTeamResult"], slowHooks: ["LogTeamResult"]);
-        await stopped;
+        await ExampleRun.StopWhileHooksRunAsync(example, linesAtResponse, hooks: ["LogTeamResult"], slowHooks: ["LogTeamResult"]);
         example.Output.ShouldContain("[LogTeamResult] finished: 2 member responses");
     }
 }

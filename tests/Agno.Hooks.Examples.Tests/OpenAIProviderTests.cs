@@ -26,11 +26,9 @@ public sealed class OpenAIProviderTests
         run["model_provider"]!.GetValue<string>().ShouldBe("openai");
         run["metrics"]!["total_tokens"]!.GetValue<long>().ShouldBe(20);
 
-        var stopped = ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 2);
-        await ExampleRun.HooksFinishAfterTheResponseAsync(example, linesAtResponse,
+        await ExampleRun.StopWhileHooksRunAsync(example, linesAtResponse,
             hooks: ["EvaluateOutputQuality", "CheckResponseSafety"],
             slowHooks: ["CheckResponseSafety"]);
-        await stopped;
 
         // The evaluator read the provider's structured answer.
         example.Output.ShouldContain("[EvaluateOutputQuality] finished: quality 0.90, helpful True, accurate True, well structured False; strengths: clear steps; improvements: link the settings page; Good answer.");

@@ -38,6 +38,17 @@ internal static class ExampleRun
     }
 
     /// <summary>
+    /// Sends SIGTERM at once, while the slow hooks still run, then checks that every hook finished after the
+    /// response and that the host drained them all before exiting.
+    /// </summary>
+    public static async Task StopWhileHooksRunAsync(ExampleProcess example, int linesAtResponse, string[] hooks, string[] slowHooks)
+    {
+        var stopped = StopsWithoutAbandoningAsync(example, expectedExecutions: hooks.Length);
+        await HooksFinishAfterTheResponseAsync(example, linesAtResponse, hooks, slowHooks);
+        await stopped;
+    }
+
+    /// <summary>
     /// Each hook's "finished" line comes after the server logged the response as sent (the order the server
     /// guarantees); a hook that takes time (<paramref name="slowHooks"/>) had not finished when the client had
     /// its answer either.
