@@ -12,8 +12,8 @@ public static partial class DecoratedHooks
     public static void LogRequest(RunInput runInput, Agent agent, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(DecoratedHooks));
-        logger.LogInformation("[LogRequest] started (background): agent '{Agent}' got '{Input}'", agent.Id, runInput.Content);
-        logger.LogInformation("[LogRequest] finished");
+        logger.LogInformation("[LogRequest] start (background): agent '{Agent}' got '{Input}'", agent.Id, runInput.Content);
+        logger.LogInformation("[LogRequest] end");
     }
 
     /// <summary>Inline: the response is held for its 2 seconds.</summary>
@@ -21,17 +21,17 @@ public static partial class DecoratedHooks
     public static async Task LogAnalytics(RunOutput runOutput, Agent agent, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(DecoratedHooks));
-        logger.LogInformation("[LogAnalytics] started (inline, the response waits): run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
+        logger.LogInformation("[LogAnalytics] start (inline, the response waits): run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        logger.LogInformation("[LogAnalytics] finished: {Tokens} tokens", runOutput.Metrics.TotalTokens);
+        logger.LogInformation("[LogAnalytics] end: {Tokens} tokens", runOutput.Metrics.TotalTokens);
     }
 
     [Hook(RunInBackground = true)]
     public static async Task SendNotification(RunOutput runOutput, Agent agent, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(DecoratedHooks));
-        logger.LogInformation("[SendNotification] started (background): run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
+        logger.LogInformation("[SendNotification] start (background): run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-        logger.LogInformation("[SendNotification] finished: notification sent for run '{RunId}'", runOutput.RunId);
+        logger.LogInformation("[SendNotification] end: notification sent for run '{RunId}'", runOutput.RunId);
     }
 }

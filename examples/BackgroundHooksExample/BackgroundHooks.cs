@@ -20,8 +20,8 @@ public static partial class BackgroundHooks
     public static void LogRequest(RunInput runInput, Agent agent, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(BackgroundHooks));
-        logger.LogInformation("[LogRequest] started: agent '{Agent}' got '{Input}'", agent.Name ?? agent.Id, runInput.Content);
-        logger.LogInformation("[LogRequest] finished");
+        logger.LogInformation("[LogRequest] start: agent '{Agent}' got '{Input}'", agent.Name ?? agent.Id, runInput.Content);
+        logger.LogInformation("[LogRequest] end");
     }
 
     /// <summary>An asynchronous post-hook that takes about two seconds, like a call to an analytics service.</summary>
@@ -29,9 +29,9 @@ public static partial class BackgroundHooks
     public static async Task LogAnalytics(RunOutput runOutput, Agent agent, RunContext runContext, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BackgroundHooks));
-        logger.LogInformation("[LogAnalytics] started: run '{RunId}' of agent '{Agent}', session '{SessionId}'", runOutput.RunId, agent.Id, runContext.SessionId);
+        logger.LogInformation("[LogAnalytics] start: run '{RunId}' of agent '{Agent}', session '{SessionId}'", runOutput.RunId, agent.Id, runContext.SessionId);
         await Task.Delay(AnalyticsDuration, cancellationToken);
-        logger.LogInformation("[LogAnalytics] finished: {Tokens} tokens, {Characters} characters of content", runOutput.Metrics.TotalTokens, runOutput.Content?.Length ?? 0);
+        logger.LogInformation("[LogAnalytics] end: {Tokens} tokens, {Characters} characters of content", runOutput.Metrics.TotalTokens, runOutput.Content?.Length ?? 0);
     }
 
     /// <summary>An asynchronous post-hook that takes about three seconds, like sending a notification.</summary>
@@ -39,8 +39,8 @@ public static partial class BackgroundHooks
     public static async Task SendNotification(RunOutput runOutput, Agent agent, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BackgroundHooks));
-        logger.LogInformation("[SendNotification] started: run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
+        logger.LogInformation("[SendNotification] start: run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
         await Task.Delay(NotificationDuration, cancellationToken);
-        logger.LogInformation("[SendNotification] finished: notification sent for run '{RunId}'", runOutput.RunId);
+        logger.LogInformation("[SendNotification] end: notification sent for run '{RunId}'", runOutput.RunId);
     }
 }

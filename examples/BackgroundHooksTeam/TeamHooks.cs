@@ -10,13 +10,13 @@ public static partial class TeamHooks
     public static async Task LogTeamResult(TeamRunOutput runOutput, Team team, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(TeamHooks));
-        logger.LogInformation("[LogTeamResult] started: run '{RunId}' of team '{Team}'", runOutput.RunId, team.Id);
+        logger.LogInformation("[LogTeamResult] start: run '{RunId}' of team '{Team}'", runOutput.RunId, team.Id);
         foreach (var member in runOutput.MemberResponses)
         {
             logger.LogInformation("[LogTeamResult] member '{Member}': {Characters} characters", member.OwnerId, member.Content?.Length ?? 0);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        logger.LogInformation("[LogTeamResult] finished: {Members} member responses, {Tokens} tokens in all", runOutput.MemberResponses.Count, runOutput.Metrics.TotalTokens);
+        logger.LogInformation("[LogTeamResult] end: {Members} member responses, {Tokens} tokens in all", runOutput.MemberResponses.Count, runOutput.Metrics.TotalTokens);
     }
 }

@@ -10,8 +10,8 @@ public static partial class StepHooks
     public static async Task LogStepCompletion(RunOutput runOutput, Agent agent, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(StepHooks));
-        logger.LogInformation("[LogStepCompletion:{Agent}] started: run '{RunId}'", agent.Id, runOutput.RunId);
+        logger.LogInformation("[LogStepCompletion:{Agent}] start: run '{RunId}'", agent.Id, runOutput.RunId);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        logger.LogInformation("[LogStepCompletion:{Agent}] finished: {Characters} characters of output", agent.Id, runOutput.Content?.Length ?? 0);
+        logger.LogInformation("[LogStepCompletion:{Agent}] end: {Characters} characters of output", agent.Id, runOutput.Content?.Length ?? 0);
     }
 }

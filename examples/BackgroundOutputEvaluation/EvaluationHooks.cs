@@ -12,10 +12,10 @@ public static partial class EvaluationHooks
     public static async Task EvaluateOutputQuality(RunOutput runOutput, Agent agent, OutputEvaluator evaluator, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(EvaluationHooks));
-        logger.LogInformation("[EvaluateOutputQuality] started: run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
+        logger.LogInformation("[EvaluateOutputQuality] start: run '{RunId}' of agent '{Agent}'", runOutput.RunId, agent.Id);
         var result = await evaluator.EvaluateAsync(runOutput.Input?.Content ?? string.Empty, runOutput.Content ?? string.Empty, cancellationToken);
         logger.LogInformation(
-            "[EvaluateOutputQuality] finished: quality {Score:0.00}, helpful {Helpful}, accurate {Accurate}, well structured {Structured}; strengths: {Strengths}; improvements: {Improvements}; {Summary}",
+            "[EvaluateOutputQuality] end: quality {Score:0.00}, helpful {Helpful}, accurate {Accurate}, well structured {Structured}; strengths: {Strengths}; improvements: {Improvements}; {Summary}",
             result.QualityScore, result.IsHelpful, result.IsAccurate, result.IsWellStructured, string.Join(" | ", result.Strengths), string.Join(" | ", result.Improvements), result.Summary);
     }
 
@@ -24,7 +24,7 @@ public static partial class EvaluationHooks
     public static async Task CheckResponseSafety(RunOutput runOutput, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(EvaluationHooks));
-        logger.LogInformation("[CheckResponseSafety] started: run '{RunId}'", runOutput.RunId);
+        logger.LogInformation("[CheckResponseSafety] start: run '{RunId}'", runOutput.RunId);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var content = runOutput.Content ?? string.Empty;
         var flagged = SensitiveWords.Where(word => content.Contains(word, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -33,6 +33,6 @@ public static partial class EvaluationHooks
             logger.LogWarning("[CheckResponseSafety] flagged run '{RunId}': mentions {Words}", runOutput.RunId, string.Join(", ", flagged));
         }
 
-        logger.LogInformation("[CheckResponseSafety] finished: {Verdict}", flagged.Count > 0 ? "flagged for review" : "safe");
+        logger.LogInformation("[CheckResponseSafety] end: {Verdict}", flagged.Count > 0 ? "flagged for review" : "safe");
     }
 }

@@ -13,7 +13,7 @@ public sealed class BackgroundHooksDecoratorTests
         var (run, linesAtResponse) = await ExampleRun.PostReadmeRequestAsync(example, "examples/BackgroundHooksDecorator/README.md");
 
         run["content"]!.GetValue<string>().ShouldContain("Hello!");
-        var inlineFinished = await example.WaitForLineAsync("[LogAnalytics] finished");
+        var inlineFinished = await example.WaitForLineAsync("[LogAnalytics] end");
         inlineFinished.ShouldBeLessThan(await example.WaitForLineAsync(ExampleRun.ResponseSent), example.Output);
         inlineFinished.ShouldBeLessThan(linesAtResponse);
 

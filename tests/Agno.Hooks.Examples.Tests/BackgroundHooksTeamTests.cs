@@ -16,6 +16,6 @@ public sealed class BackgroundHooksTeamTests
         run["member_responses"]!.AsArray().Select(m => m!["agent_id"]!.GetValue<string>()).ShouldBe(["researcher", "writer"]);
 
         await ExampleRun.StopWhileHooksRunAsync(example, linesAtResponse, hooks: ["LogTeamResult"], slowHooks: ["LogTeamResult"]);
-        example.Output.ShouldContain("[LogTeamResult] finished: 2 member responses");
+        example.Output.ShouldContain("[LogTeamResult] end: 2 member responses");
     }
 }

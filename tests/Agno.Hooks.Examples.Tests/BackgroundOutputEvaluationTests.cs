@@ -20,8 +20,8 @@ public sealed class BackgroundOutputEvaluationTests
             slowHooks: ["CheckResponseSafety"]);
 
         // The offline model's JSON fits the EvaluationResult schema: the score is inside its 0..1 range.
-        example.Output.ShouldContain("[EvaluateOutputQuality] finished: quality 0.50, helpful True");
-        example.Output.ShouldContain("[CheckResponseSafety] finished: flagged for review");
+        example.Output.ShouldContain("[EvaluateOutputQuality] end: quality 0.50, helpful True");
+        example.Output.ShouldContain("[CheckResponseSafety] end: flagged for review");
         example.Output.ShouldContain("mentions password");
     }
 }

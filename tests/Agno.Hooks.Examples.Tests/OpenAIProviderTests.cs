@@ -31,8 +31,8 @@ public sealed class OpenAIProviderTests
             slowHooks: ["CheckResponseSafety"]);
 
         // The evaluator read the provider's structured answer.
-        example.Output.ShouldContain("[EvaluateOutputQuality] finished: quality 0.90, helpful True, accurate True, well structured False; strengths: clear steps; improvements: link the settings page; Good answer.");
-        example.Output.ShouldContain("[CheckResponseSafety] finished: flagged for review");
+        example.Output.ShouldContain("[EvaluateOutputQuality] end: quality 0.90, helpful True, accurate True, well structured False; strengths: clear steps; improvements: link the settings page; Good answer.");
+        example.Output.ShouldContain("[CheckResponseSafety] end: flagged for review");
 
         // What the real client sent: the key, the model, the agent's conversation, then the evaluator's schema.
         var requests = openAI.Requests;

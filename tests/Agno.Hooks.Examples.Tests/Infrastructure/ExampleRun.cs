@@ -49,7 +49,7 @@ internal static class ExampleRun
     }
 
     /// <summary>
-    /// Each hook's "finished" line comes after the server logged the response as sent (the order the server
+    /// Each hook's "[Hook] end" line comes after the server logged the response as sent (the order the server
     /// guarantees); a hook that takes time (<paramref name="slowHooks"/>) had not finished when the client had
     /// its answer either.
     /// </summary>
@@ -58,7 +58,7 @@ internal static class ExampleRun
         var sent = await example.WaitForLineAsync(ResponseSent);
         foreach (var hook in hooks)
         {
-            var finished = await example.WaitForLineAsync($"[{hook}] finished");
+            var finished = await example.WaitForLineAsync($"[{hook}] end");
             finished.ShouldBeGreaterThan(sent, $"{hook} finished after the response was sent:\n{example.Output}");
             if (slowHooks.Contains(hook))
             {
