@@ -143,6 +143,36 @@ public sealed class TeamAndWorkflowRunTests
         error["error_type"]!.GetValue<string>().ShouldBe("step_error");
     }
 
+    [Fact]
+    public async Task A_failing_parallel_part_gives_WorkflowError_and_the_other_parts_hooks_still_run_after_the_response()
+    {
+        // A failure is not a rejection: the hooks of the part that succeeded are queued, after the response.
+        var probe = new ResponseCompletionProbe();
+        var hook = new GatedHook("LogAnalysis", background: true);
+        bool? completedWhenHookStarted = null;
+        hook.OnStart = () => completedWhenHookStarted = probe.IsCompleted;
+        hook.Open();
+        var analyzer = new Agent("analyzer");
+        analyzer.PostHooks.Add(hook.Descriptor);
+        var workflow = new Workflow("fan-out");
+        workflow.Steps.Add(WorkflowStep.Parallel(
+            "Both",
+            WorkflowStep.Run(analyzer, "Analyze"),
+            WorkflowStep.Function("Explode", (_, _) => throw new InvalidOperationException("boom"))));
+        await using var server = await AgentOSServer.StartAsync(os => os.Workflows.Add(workflow), beforeRoutes: probe.Install);
+
+        var frames = await PostStreamAsync(server, "/workflows/fan-out/runs");
+        await hook.Finished.WaitAsync(Waits.Signal);
+
+        frames[0].Event.ShouldBe("WorkflowStarted");
+        frames[^1].Event.ShouldBe("WorkflowError");
+        frames[^1].Data["error"]!.GetValue<string>().ShouldContain("Explode");
+        frames.ShouldContain(f => f.Event == "RunCompleted" && f.Data["agent_id"]!.GetValue<string>() == "analyzer" && f.Data["nested_depth"]!.GetValue<int>() == 1);
+        frames.ShouldNotContain(f => f.Event == "StepCompleted");
+        completedWhenHookStarted.ShouldBe(true);
+        probe.QueuedBeforeCompletion.ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("/teams/nope/runs", "Team not found")]
     [InlineData("/workflows/nope/runs", "Workflow not found")]
