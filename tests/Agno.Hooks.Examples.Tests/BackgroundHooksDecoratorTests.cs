@@ -14,8 +14,8 @@ public sealed class BackgroundHooksDecoratorTests
 
         run["content"]!.GetValue<string>().ShouldContain("Hello!");
         var inlineFinished = await example.WaitForLineAsync("[LogAnalytics] end");
+        // Logged in this order by the server; the console may print it a moment after the client has its answer.
         inlineFinished.ShouldBeLessThan(await example.WaitForLineAsync(ExampleRun.ResponseSent), example.Output);
-        inlineFinished.ShouldBeLessThan(linesAtResponse);
 
         await ExampleRun.StopWhileHooksRunAsync(example, linesAtResponse,
             hooks: ["LogRequest", "SendNotification"],
