@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Agno.Hooks.Generators.Analysis;
+using Agno.Hooks.Generators.Model;
+using Agno.Hooks.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Agno.Hooks.Generators.Diagnostics;
+
+/// <summary>
+/// AGNH001/AGNH002: a background hook writes its <c>RunInput</c> or <c>RunOutput</c>. It works on a copy,
+/// so the write is lost. Reported at the write itself.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BackgroundHookWriteAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.BackgroundHookWritesInput,
+        DiagnosticDescriptors.BackgroundHookWritesOutput);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var hookAttribute = start.Compilation.GetTypeByMetadataName(KnownTypes.HookAttributeMetadataName);
+            if (hookAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(context => Analyze(context, hookAttribute));
+        });
+    }
+
+    private static void Analyze(OperationBlockAnalysisContext context, INamedTypeSymbol hookAttribute)
+    {
+        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !IsBackgroundHook(method, hookAttribute))
+        {
+            return;
+        }
+
+        HookWriteAnalysis.FindWrites(
+            method,
+            context.OperationBlocks,
+            write => context.ReportDiagnostic(Diagnostic.Create(
+                write.Binding == ParameterBinding.RunInput ? DiagnosticDescriptors.BackgroundHookWritesInput : DiagnosticDescriptors.BackgroundHookWritesOutput,
+                write.Operation.Syntax.GetLocation(),
+                method.Name,
+                write.Parameter.Type.Name,
+                write.Member)),
+            context.CancellationToken);
+    }
+
+    private static bool IsBackgroundHook(IMethodSymbol method, INamedTypeSymbol hookAttribute)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
+            {
+                return HookSettings.Read(attribute).RunInBackground;
+            }
+        }
+
+        return false;
+    }
+}
