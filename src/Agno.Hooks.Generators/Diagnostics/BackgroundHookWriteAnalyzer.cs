@@ -36,7 +36,7 @@ public sealed class BackgroundHookWriteAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, INamedTypeSymbol hookAttribute)
     {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || !IsBackgroundHook(method, hookAttribute))
+        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || HookRules.FindHookAttribute(method, hookAttribute) is not { } attribute || !HookSettings.Read(attribute).RunInBackground)
         {
             return;
         }
@@ -51,18 +51,5 @@ public sealed class BackgroundHookWriteAnalyzer : DiagnosticAnalyzer
                 write.Parameter.Type.Name,
                 write.Member)),
             context.CancellationToken);
-    }
-
-    private static bool IsBackgroundHook(IMethodSymbol method, INamedTypeSymbol hookAttribute)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
-            {
-                return HookSettings.Read(attribute).RunInBackground;
-            }
-        }
-
-        return false;
     }
 }
