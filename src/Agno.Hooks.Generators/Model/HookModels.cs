@@ -55,7 +55,9 @@ internal sealed record HookModel(
     HookReturn Return,
     EquatableArray<HookParameterModel> Parameters,
     bool RunInBackground,
-    bool Guardrail);
+    bool Guardrail,
+    bool MutatesInput,
+    bool MutatesOutput);
 
 /// <summary>The hooks of one partial type, ordered by method name.</summary>
 internal sealed record HookTypeGroup(HookTypeModel Type, EquatableArray<HookModel> Hooks);
