@@ -1,7 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Collections.Immutable;
 using Agno.Hooks.Generators.Analysis;
 using Agno.Hooks.Generators.Model;
 using Microsoft.CodeAnalysis;
