@@ -114,6 +114,9 @@ public sealed class BackgroundHookWriteAnalyzerTests
         "var (a, b) = (input.Content, output.Content);",
         "var other = run.Metadata; other[\"k\"] = 1;",
         "if (input is { Content: var c }) { c = \"x\"; }",
+        // Shadowing: a lambda's or local function's own parameter named like the hook's is another object.
+        "System.Action<RunInput> reset = input => input.Content = \"\"; reset(new RunInput(\"x\"));",
+        "Reset(new RunInput(\"x\")); static void Reset(RunInput input) => input.Messages.Clear();",
     };
 
     [Theory]
