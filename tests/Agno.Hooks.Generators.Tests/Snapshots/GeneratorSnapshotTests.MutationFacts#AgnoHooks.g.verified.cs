@@ -7,7 +7,7 @@ namespace Shop
     /// The hooks of this assembly: every <c>[Hook]</c> descriptor, lookup by name, and the DI registration
     /// of hook classes (<c>services.AddAgnoHooksFrom&lt;AgnoHooks&gt;()</c>).
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
     internal sealed class AgnoHooks : global::Agno.Hooks.IHookRegistry
     {
         private AgnoHooks()

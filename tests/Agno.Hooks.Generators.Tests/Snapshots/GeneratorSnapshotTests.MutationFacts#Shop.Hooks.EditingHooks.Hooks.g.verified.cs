@@ -6,7 +6,7 @@ namespace Shop.Hooks
     partial class EditingHooks
     {
         /// <summary>The hook descriptor of <c>Mask</c>, named <c>Shop.Hooks.EditingHooks.Mask</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor MaskHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.EditingHooks.Mask",
             static context =>
@@ -24,7 +24,7 @@ namespace Shop.Hooks
         };
 
         /// <summary>The hook descriptor of <c>ReadOnly</c>, named <c>Shop.Hooks.EditingHooks.ReadOnly</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ReadOnlyHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.EditingHooks.ReadOnly",
             static context =>
@@ -39,7 +39,7 @@ namespace Shop.Hooks
             });
 
         /// <summary>The hook descriptor of <c>Score</c>, named <c>Shop.Hooks.EditingHooks.Score</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ScoreHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.EditingHooks.Score",
             static context =>
