@@ -10,7 +10,7 @@ public static class DiagnosticDescriptors
 {
     private const string Category = "Agno.Hooks";
     // The pages live in docs/diagnostics/ of this repository; change this one line if the repository moves.
-    private const string HelpLinkBase = "https://github.com/agno-hooks/agno-hooks/blob/main/docs/diagnostics/";
+    private const string HelpLinkBase = "https://github.com/agno-hooks/Agno.Hooks/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor BackgroundHookWritesInput = new(
         "AGNH001",
