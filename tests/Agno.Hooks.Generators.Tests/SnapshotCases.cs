@@ -195,34 +195,6 @@ internal static class SnapshotCases
             }
             """,
         ],
-        ["MutationFacts"] =
-        [
-            """
-            using Agno.Hooks;
-
-            namespace Shop.Hooks;
-
-            public static partial class EditingHooks
-            {
-                [Hook(Guardrail = true)]
-                public static void Mask(RunInput input) => input.Content = input.Content.Replace("secret", "***");
-
-                [Hook]
-                public static void Score(RunInput input, RunOutput output)
-                {
-                    var metadata = output.Metadata;
-                    metadata["length"] = input.Content.Length;
-                }
-
-                [Hook]
-                public static void ReadOnly(RunInput input, RunOutput output)
-                {
-                    var copy = input.Clone(new RunContext("r", "s"));
-                    copy.Content = output.Content ?? "";
-                }
-            }
-            """,
-        ],
         ["SeveralClasses"] =
         [
             """

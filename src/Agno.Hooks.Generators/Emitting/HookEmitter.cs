@@ -214,7 +214,7 @@ internal static class HookEmitter
             writer.Write($"targetType: typeof({hook.ContainingType.FullyQualifiedName})");
         }
 
-        if (!hook.RunInBackground && !hook.Guardrail && !hook.MutatesInput && !hook.MutatesOutput)
+        if (!hook.RunInBackground && !hook.Guardrail)
         {
             writer.WriteLine(");");
             writer.Indent--;
@@ -232,16 +232,6 @@ internal static class HookEmitter
         if (hook.Guardrail)
         {
             writer.WriteLine("Guardrail = true,");
-        }
-
-        if (hook.MutatesInput)
-        {
-            writer.WriteLine("MutatesInput = true,");
-        }
-
-        if (hook.MutatesOutput)
-        {
-            writer.WriteLine("MutatesOutput = true,");
         }
 
         writer.Indent--;

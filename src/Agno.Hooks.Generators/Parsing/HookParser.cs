@@ -1,11 +1,8 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Agno.Hooks.Generators.Analysis;
 using Agno.Hooks.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Agno.Hooks.Generators.Parsing;
 
@@ -22,20 +19,6 @@ internal static class HookParser
     // computed once per type symbol (per compilation), not once per hook. Weak: dropped with the compilation.
     private static readonly ConditionalWeakTable<INamedTypeSymbol, HookTypeModel> TypeModels = new();
     private static readonly ConditionalWeakTable<ITypeSymbol, string> TypeNames = new();
-
-    // Binding every hook body again on each edit costs ~15 µs a hook; the facts depend on the body, which
-    // lives in its syntax tree, and an unchanged file keeps its tree (and nodes) in the next compilation.
-    // So they are kept per declaration node. A fresh build always parses afresh: only an IDE session could
-    // see a fact made stale by an edit elsewhere that changes what the body binds to, and it only feeds a
-    // run-time warning.
-    private static readonly ConditionalWeakTable<MethodDeclarationSyntax, MutationFacts> Mutations = new();
-
-    private sealed class MutationFacts(bool input, bool output)
-    {
-        public bool Input { get; } = input;
-
-        public bool Output { get; } = output;
-    }
 
     public static HookModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -64,8 +47,6 @@ internal static class HookParser
                 needsCast);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var (mutatesInput, mutatesOutput) = FindMutations(context, method, parameters, cancellationToken);
         var settings = HookSettings.Read(attribute);
         var typeModel = TypeModels.GetValue(type, ParseType);
         return new HookModel(
@@ -76,49 +57,7 @@ internal static class HookParser
             method.ReturnsVoid ? HookReturn.Void : KnownTypes.IsTask(method.ReturnType) ? HookReturn.Task : HookReturn.ValueTask,
             new EquatableArray<HookParameterModel>(parameters),
             settings.RunInBackground,
-            settings.Guardrail,
-            mutatesInput,
-            mutatesOutput);
-    }
-
-    /// <summary>Whether the body writes the input or output: the analysis AGNH001/AGNH002 report from, recorded for the runtime.</summary>
-    private static (bool Input, bool Output) FindMutations(GeneratorAttributeSyntaxContext context, IMethodSymbol method, HookParameterModel[] parameters, CancellationToken cancellationToken)
-    {
-        var bindsRunObjects = false;
-        foreach (var parameter in parameters)
-        {
-            bindsRunObjects |= parameter.Binding is ParameterBinding.RunInput or ParameterBinding.RunOutput;
-        }
-
-        if (!bindsRunObjects || context.TargetNode is not MethodDeclarationSyntax declaration)
-        {
-            return (false, false);
-        }
-
-        if (Mutations.TryGetValue(declaration, out var known))
-        {
-            return (known.Input, known.Output);
-        }
-
-        if (((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body
-            || context.SemanticModel.GetOperation(body, cancellationToken) is not { } operation)
-        {
-            return (false, false);
-        }
-
-        var (input, output) = (false, false);
-        HookWriteAnalysis.FindWrites(
-            method,
-            ImmutableArray.Create(operation),
-            write =>
-            {
-                input |= write.Binding == ParameterBinding.RunInput;
-                output |= write.Binding == ParameterBinding.RunOutput;
-            },
-            cancellationToken);
-        var facts = new MutationFacts(input, output);
-        Mutations.GetValue(declaration, _ => facts);
-        return (input, output);
+            settings.Guardrail);
     }
 
     /// <summary>The type as generated code names it; the run's own types without asking Roslyn to format them.</summary>
