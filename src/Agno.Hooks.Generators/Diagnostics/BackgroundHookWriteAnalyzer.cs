@@ -30,17 +30,24 @@ public sealed class BackgroundHookWriteAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(context => Analyze(context, hookAttribute));
+            // Operations are asked for background hooks only: registering for every method body would make the
+            // driver build operation trees for the whole compilation.
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (symbolStart.Symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                        && HookRules.FindHookAttribute(method, hookAttribute) is { } attribute
+                        && HookSettings.Read(attribute).RunInBackground)
+                    {
+                        symbolStart.RegisterOperationBlockAction(context => Analyze(context, method));
+                    }
+                },
+                SymbolKind.Method);
         });
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, INamedTypeSymbol hookAttribute)
+    private static void Analyze(OperationBlockAnalysisContext context, IMethodSymbol method)
     {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method || HookRules.FindHookAttribute(method, hookAttribute) is not { } attribute || !HookSettings.Read(attribute).RunInBackground)
-        {
-            return;
-        }
-
         HookWriteAnalysis.FindWrites(
             method,
             context.OperationBlocks,
