@@ -1,5 +1,4 @@
 using System.Text;
-using Agno.Hooks.Generators;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,13 +13,7 @@ namespace Agno.Hooks.Benchmarks;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
-    private const int Files = 100;
-    private const int HooksPerFile = 10;
-
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
-
     private SyntaxTree[] _trees = [];
-    private MetadataReference[] _references = [];
     private GeneratorDriver _warmDriver = null!;
     private GeneratorDriver _warmFloorDriver = null!;
     private Compilation _editedCompilation = null!;
@@ -28,28 +21,22 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _references =
-        [
-            .. Basic.Reference.Assemblies.Net100.References.All,
-            MetadataReference.CreateFromFile(typeof(HookDescriptor).Assembly.Location),
-            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
-        ];
-        _trees = [.. Enumerable.Range(0, Files).Select(HookFile), Unrelated("public int Count { get; set; }")];
+        _trees = [.. Enumerable.Range(0, BenchmarkProject.Files).Select(HookFile), Unrelated("public int Count { get; set; }")];
 
         var compilation = NewCompilation();
-        _warmDriver = NewDriver().RunGenerators(compilation);
+        _warmDriver = BenchmarkProject.NewDriver().RunGenerators(compilation);
         var generated = _warmDriver.GetRunResult().Results.Single().GeneratedSources.Length;
-        if (generated != Files + 1)
+        if (generated != BenchmarkProject.Files + 1)
         {
-            throw new InvalidOperationException($"Expected {Files + 1} generated files, got {generated}.");
+            throw new InvalidOperationException($"Expected {BenchmarkProject.Files + 1} generated files, got {generated}.");
         }
 
-        _warmFloorDriver = CSharpGeneratorDriver.Create([new AttributeScanOnlyGenerator().AsSourceGenerator()], parseOptions: ParseOptions).RunGenerators(compilation);
+        _warmFloorDriver = BenchmarkProject.NewDriver(new AttributeScanOnlyGenerator()).RunGenerators(compilation);
         _editedCompilation = compilation.ReplaceSyntaxTree(_trees[^1], Unrelated("public long Count { get; set; }"));
     }
 
     [Benchmark(Description = "Cold: 1,000 hooks")]
-    public GeneratorDriver Cold() => NewDriver().RunGenerators(NewCompilation());
+    public GeneratorDriver Cold() => BenchmarkProject.NewDriver().RunGenerators(NewCompilation());
 
     [Benchmark(Description = "Cached: re-run after an unrelated edit")]
     public GeneratorDriver CachedAfterUnrelatedEdit() => _warmDriver.RunGenerators(_editedCompilation);
@@ -57,14 +44,7 @@ public class GeneratorBenchmarks
     [Benchmark(Description = "Floor: attribute scan only, re-run after an unrelated edit")]
     public GeneratorDriver FloorAfterUnrelatedEdit() => _warmFloorDriver.RunGenerators(_editedCompilation);
 
-    private CSharpCompilation NewCompilation() => CSharpCompilation.Create(
-        "Bench",
-        _trees,
-        _references,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-    private static GeneratorDriver NewDriver() =>
-        CSharpGeneratorDriver.Create([new HookGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
+    private CSharpCompilation NewCompilation() => BenchmarkProject.Compile(_trees);
 
     private static SyntaxTree HookFile(int file)
     {
@@ -75,7 +55,7 @@ public class GeneratorBenchmarks
         source.AppendLine($"namespace Bench.Area{file % 10};");
         source.AppendLine($"public sealed partial class Hooks{file}");
         source.AppendLine("{");
-        for (var hook = 0; hook < HooksPerFile; hook++)
+        for (var hook = 0; hook < BenchmarkProject.HooksPerFile; hook++)
         {
             source.AppendLine((hook % 4) switch
             {
@@ -87,9 +67,9 @@ public class GeneratorBenchmarks
         }
 
         source.AppendLine("}");
-        return CSharpSyntaxTree.ParseText(source.ToString(), ParseOptions, path: $"Hooks{file}.cs");
+        return CSharpSyntaxTree.ParseText(source.ToString(), BenchmarkProject.ParseOptions, path: $"Hooks{file}.cs");
     }
 
     private static SyntaxTree Unrelated(string member) =>
-        CSharpSyntaxTree.ParseText($"namespace Bench; public sealed class Basket {{ {member} }}", ParseOptions, path: "Basket.cs");
+        CSharpSyntaxTree.ParseText($"namespace Bench; public sealed class Basket {{ {member} }}", BenchmarkProject.ParseOptions, path: "Basket.cs");
 }

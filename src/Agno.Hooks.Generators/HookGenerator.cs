@@ -28,8 +28,6 @@ public sealed class HookGenerator : IIncrementalGenerator
                 KnownTypes.HookAttributeMetadataName,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (attributeContext, cancellationToken) => HookParser.Parse(attributeContext, cancellationToken))
-            .Where(static hook => hook is not null)
-            .Select(static (hook, _) => hook!)
             .WithTrackingName(TrackingNames.Hooks);
 
         var assemblyName = context.CompilationProvider

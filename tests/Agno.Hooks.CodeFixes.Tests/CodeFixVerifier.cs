@@ -2,6 +2,7 @@ using Agno.Hooks.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,14 +15,25 @@ namespace Agno.Hooks.CodeFixes.Tests;
 internal static class CodeFixVerifier<TCodeFix>
     where TCodeFix : CodeFixProvider, new()
 {
+    public static Task VerifyCodeFixAsync(string source, string fixedSource) =>
+        CodeFixVerifier<HookAnalyzer, TCodeFix>.VerifyCodeFixAsync(source, fixedSource);
+}
+
+/// <inheritdoc cref="CodeFixVerifier{TCodeFix}"/>
+internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
     private const string Usings = "using System;\nusing System.Threading.Tasks;\nusing Agno.Hooks;\n\n";
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource)
+    /// <param name="equivalenceKey">Which of the fixes offered to apply; the first when null.</param>
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? equivalenceKey = null)
     {
-        var test = new CSharpCodeFixTest<HookAnalyzer, TCodeFix, DefaultVerifier>
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             TestCode = Usings + source,
             FixedCode = Usings + fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
         test.TestState.AdditionalReferences.AddRange(

@@ -48,6 +48,9 @@ public sealed class RobustnessTests
         { "async lambda-bodied hook", "static partial class H { [Hook] static async Task M(RunInput i) => await Task.Delay(1); }" },
         { "attribute written in full", "static partial class H { [Agno.Hooks.HookAttribute(RunInBackground = true)] static void M(RunOutput o) { } }" },
         { "hook with a default parameter value", "static partial class H { [Hook] static void M(RunInput i, int retries = 3) { } }" },
+        { "background hook writing through broken code", "static partial class H { [Hook(RunInBackground = true)] static void M(RunInput i) { i.Missing = 1; i.Content = ; Missing(ref i.Content); foreach (var m in i.Nope) m.X = 1; } }" },
+        { "background hook with an unfinished lambda", "static partial class H { [Hook(RunInBackground = true)] static void M(RunInput i) { Action a = () => i.Messages. } }" },
+        { "background hook assigning to a method call", "static partial class H { [Hook(RunInBackground = true)] static void M(RunInput i) { i.Clone(null!) = null; i?.Content = \"x\"; } }" },
         { "empty file", "" },
         { "garbage", "}}}} class partial [Hook] (((( void" },
     };

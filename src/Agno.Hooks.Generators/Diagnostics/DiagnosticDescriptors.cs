@@ -10,7 +10,27 @@ public static class DiagnosticDescriptors
 {
     private const string Category = "Agno.Hooks";
     // The pages live in docs/diagnostics/ of this repository; change this one line if the repository moves.
-    private const string HelpLinkBase = "https://github.com/agno-hooks/agno-hooks/blob/main/docs/diagnostics/";
+    private const string HelpLinkBase = "https://github.com/agno-hooks/Agno.Hooks/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor BackgroundHookWritesInput = new(
+        "AGNH001",
+        "A background hook writes RunInput",
+        "Background hook '{0}' writes {1}.{2}; the change is discarded because background hooks receive a copy",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A background hook runs after the run, on a copy of its input: nothing it writes there reaches the model or the response.",
+        helpLinkUri: HelpLinkBase + "AGNH001.md");
+
+    public static readonly DiagnosticDescriptor BackgroundHookWritesOutput = new(
+        "AGNH002",
+        "A background hook writes RunOutput",
+        "Background hook '{0}' writes {1}.{2}; the change is discarded because the response has already been sent and background hooks receive a copy",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A background hook runs after the response has been sent, on a copy of the output: nothing it writes there reaches the caller.",
+        helpLinkUri: HelpLinkBase + "AGNH002.md");
 
     public static readonly DiagnosticDescriptor HookTypeMustBePartial = Error(
         "AGNH101",

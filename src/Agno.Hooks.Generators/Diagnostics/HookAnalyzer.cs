@@ -53,7 +53,7 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol hookAttribute, ConcurrentBag<(string, string, Location)> named)
     {
         var method = (IMethodSymbol)context.Symbol;
-        if (FindHookAttribute(method, hookAttribute) is not { } attribute)
+        if (HookRules.FindHookAttribute(method, hookAttribute) is not { } attribute)
         {
             return;
         }
@@ -71,7 +71,7 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         List<(IMethodSymbol Method, AttributeData Attribute)>? hooks = null;
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol method && FindHookAttribute(method, hookAttribute) is { } attribute)
+            if (member is IMethodSymbol method && HookRules.FindHookAttribute(method, hookAttribute) is { } attribute)
             {
                 (hooks ??= new()).Add((method, attribute));
             }
@@ -111,18 +111,5 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateHookName, location, name));
             }
         }
-    }
-
-    private static AttributeData? FindHookAttribute(IMethodSymbol method, INamedTypeSymbol hookAttribute)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
     }
 }

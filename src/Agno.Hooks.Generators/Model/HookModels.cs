@@ -47,6 +47,11 @@ internal sealed record HookTypeModel(
     bool IsRegistrableClass);
 
 /// <summary>A valid <c>[Hook]</c> method: everything the emitter needs, and nothing from the compilation.</summary>
+/// <remarks>
+/// No MutatesInput/MutatesOutput: knowing them means binding every hook body, which with nullable enabled runs
+/// flow analysis per body (measured: +5 to 10 s on a build of 1,000 hooks, against 0.4 s for the whole
+/// generator). The write analysis runs in BackgroundHookWriteAnalyzer instead, on the compiler's own binding.
+/// </remarks>
 internal sealed record HookModel(
     HookTypeModel ContainingType,
     string MethodName,

@@ -11,11 +11,13 @@ namespace Agno.Hooks.Generators.Model;
 internal static class HookSetBuilder
 {
     /// <summary>
-    /// Groups <paramref name="hooks"/> by type and orders everything by name. Hooks that share a name, or a
-    /// method name within one type, are dropped, as invalid hooks are: the analyzer reports them (AGNH106, AGNH112).
+    /// Groups <paramref name="parsed"/> by type and orders everything by name. Invalid hooks (null: the parser
+    /// skipped them) and hooks that share a name, or a method name within one type, are dropped: the analyzer
+    /// reports them (AGNH106, AGNH112). Filtering here rather than in a step of its own keeps a re-run cheap.
     /// </summary>
-    public static HookSet Build(ImmutableArray<HookModel> hooks, CancellationToken cancellationToken)
+    public static HookSet Build(ImmutableArray<HookModel?> parsed, CancellationToken cancellationToken)
     {
+        var hooks = parsed.Where(static hook => hook is not null).Select(static hook => hook!).ToImmutableArray();
         var duplicateNames = Duplicates(hooks, static h => h.Name);
         var overloaded = Duplicates(hooks, static h => h.ContainingType.FullyQualifiedName + "." + h.MethodName);
         var valid = hooks

@@ -106,6 +106,20 @@ internal static class HookRules
         return valid;
     }
 
+    /// <summary>The method's <c>[Hook]</c>, or null.</summary>
+    public static AttributeData? FindHookAttribute(IMethodSymbol method, INamedTypeSymbol hookAttribute)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True when <paramref name="type"/> and every type containing it are declared partial.</summary>
     public static bool IsPartialChain(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

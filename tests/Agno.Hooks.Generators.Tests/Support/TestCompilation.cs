@@ -47,7 +47,7 @@ internal static class TestCompilation
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
     {
         var withAnalyzers = compilation.WithAnalyzers(
-            [new HookAnalyzer()],
+            [new HookAnalyzer(), new BackgroundHookWriteAnalyzer()],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         return await withAnalyzers.GetAllDiagnosticsAsync();
     }
