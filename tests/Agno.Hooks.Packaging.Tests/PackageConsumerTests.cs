@@ -37,20 +37,24 @@ public sealed class PackageConsumerTests(PackageFeed feed)
     {
         using var workspace = ConsumerWorkspace.Create(feed, "Diagnostics");
         var source = Path.Combine(workspace.Project, "Hooks.cs");
-        var line = Array.FindIndex(File.ReadAllLines(source), l => l.Contains("// expect AGNH109", StringComparison.Ordinal)) + 1;
+        var lines = File.ReadAllLines(source);
+        var line = Array.FindIndex(lines, l => l.Contains("// expect AGNH001", StringComparison.Ordinal)) + 1;
+
+        // Reported at the write itself, not at the method.
+        var column = lines[line - 1].IndexOf("input.Content =", StringComparison.Ordinal) + 1;
 
         var plain = await workspace.BuildAsync();
         plain.ShouldSucceed("a build with warnings");
-        Regex.IsMatch(plain.Output, $@"Hooks\.cs\({line},\d+\): warning AGNH109").ShouldBeTrue(plain.Output);
-        plain.Output.ShouldContain("docs/diagnostics/AGNH109.md");
+        Regex.IsMatch(plain.Output, $@"Hooks\.cs\({line},{column}\): warning AGNH001: Background hook 'LogRequest' writes RunInput\.Content").ShouldBeTrue(plain.Output);
+        plain.Output.ShouldContain("docs/diagnostics/AGNH001.md");
 
         var strict = await workspace.BuildAsync("-p:TreatWarningsAsErrors=true", "--no-incremental");
         strict.ExitCode.ShouldNotBe(0);
-        Regex.IsMatch(strict.Output, $@"Hooks\.cs\({line},\d+\): error AGNH109").ShouldBeTrue(strict.Output);
+        Regex.IsMatch(strict.Output, $@"Hooks\.cs\({line},{column}\): error AGNH001").ShouldBeTrue(strict.Output);
 
-        File.WriteAllText(Path.Combine(workspace.Root, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.AGNH109.severity = none\n");
+        File.WriteAllText(Path.Combine(workspace.Root, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.AGNH001.severity = none\n");
         var suppressed = await workspace.BuildAsync("-p:TreatWarningsAsErrors=true", "--no-incremental");
-        suppressed.ShouldSucceed("a build with AGNH109 suppressed in .editorconfig");
-        suppressed.Output.ShouldNotContain("AGNH109");
+        suppressed.ShouldSucceed("a build with AGNH001 suppressed in .editorconfig");
+        suppressed.Output.ShouldNotContain("AGNH001");
     }
 }

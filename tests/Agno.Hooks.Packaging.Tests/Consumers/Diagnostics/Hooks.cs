@@ -2,13 +2,12 @@ using Agno.Hooks;
 
 namespace Consumer;
 
-public static partial class Outer
+public static partial class RequestHooks
 {
-    private static partial class Hidden
+    [Hook(RunInBackground = true)]
+    public static void LogRequest(RunInput input)
     {
-        [Hook]
-        public static void Audit(RunInput input) // expect AGNH109
-        {
-        }
+        Console.WriteLine(input.Content);
+        input.Content = input.Content.Trim(); // expect AGNH001
     }
 }
