@@ -19,7 +19,7 @@ namespace Agno.Hooks.Benchmarks.Generator;
 [MemoryDiagnoser]
 [Config(typeof(Columns))]
 [WarmupCount(1)]
-[IterationCount(3)]
+[IterationCount(2)]
 public class AnalyzerBenchmarks
 {
     private readonly List<double> _ownMilliseconds = [];
