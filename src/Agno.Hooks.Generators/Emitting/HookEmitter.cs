@@ -1,5 +1,6 @@
 using System.CodeDom.Compiler;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Agno.Hooks.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -162,7 +163,10 @@ internal static class HookEmitter
     private static void WriteDescriptor(IndentedTextWriter writer, HookModel hook)
     {
         var methodName = Identifiers.Escape(hook.MethodName);
-        writer.WriteLine($"/// <summary>The hook descriptor of <c>{hook.MethodName}</c>, named <c>{Escape(hook.Name)}</c>: attach it to an owner's pre-hooks or post-hooks.</summary>");
+        var stages = hook.Parameters.Any(p => p.Binding == ParameterBinding.RunOutput)
+            ? "post-hooks (it binds the run's output)"
+            : "pre-hooks or post-hooks";
+        writer.WriteLine($"/// <summary>The hook descriptor of <c>{hook.MethodName}</c>, named <c>{Escape(hook.Name)}</c>: attach it to an owner's {stages}.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.WriteLine($"public static {Descriptor} {hook.MethodName}Hook {{ get; }} = new {Descriptor}(");
         writer.Indent++;

@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class QualityEvaluator
     {
-        /// <summary>The hook descriptor of <c>EvaluateAsync</c>, named <c>Shop.Hooks.QualityEvaluator.EvaluateAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>EvaluateAsync</c>, named <c>Shop.Hooks.QualityEvaluator.EvaluateAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.EvaluateAsync",

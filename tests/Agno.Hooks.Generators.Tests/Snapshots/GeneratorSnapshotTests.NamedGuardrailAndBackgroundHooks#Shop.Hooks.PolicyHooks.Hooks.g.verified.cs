@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class PolicyHooks
     {
-        /// <summary>The hook descriptor of <c>BlockBadOutput</c>, named <c>Shop.Hooks.PolicyHooks.BlockBadOutput</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>BlockBadOutput</c>, named <c>Shop.Hooks.PolicyHooks.BlockBadOutput</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockBadOutputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.BlockBadOutput",
@@ -39,7 +39,7 @@ namespace Shop.Hooks
             Guardrail = true,
         };
 
-        /// <summary>The hook descriptor of <c>NotifyAsync</c>, named <c>notify "ops"</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>NotifyAsync</c>, named <c>notify "ops"</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NotifyAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "notify \"ops\"",

@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class AuditHooks
     {
-        /// <summary>The hook descriptor of <c>CheckOutputAsync</c>, named <c>Shop.Hooks.AuditHooks.CheckOutputAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>CheckOutputAsync</c>, named <c>Shop.Hooks.AuditHooks.CheckOutputAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor CheckOutputAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.CheckOutputAsync",
