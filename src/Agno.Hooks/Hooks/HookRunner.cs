@@ -177,10 +177,8 @@ internal sealed partial class HookRunner : IBackgroundHookQueue
             return;
         }
 
-        if (queue is null)
-        {
-            throw new InvalidOperationException($"'{_owner.Id}' has background hooks but no queue to run them: register services.AddAgnoHooks() and set its Services, or pass RunOptions.BackgroundQueue.");
-        }
+        // The run checked before it started that an owner with background hooks has a queue.
+        ArgumentNullException.ThrowIfNull(queue);
 
         foreach (var item in _background)
         {

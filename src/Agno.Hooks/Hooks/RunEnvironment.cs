@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Agno.Hooks;
 
 /// <summary>What a run takes from its owner's services: settings, queue, logger and clock, with defaults when there are none.</summary>
-internal sealed record RunEnvironment(AgnoHooksOptions Options, IBackgroundHookQueue? Queue, ILogger Logger, TimeProvider Time)
+internal sealed record RunEnvironment(IServiceProvider Source, AgnoHooksOptions Options, IBackgroundHookQueue? Queue, ILogger Logger, TimeProvider Time)
 {
-    private static readonly RunEnvironment Default = new(new AgnoHooksOptions(), null, NullLogger.Instance, TimeProvider.System);
+    private static readonly RunEnvironment Default = new(EmptyServiceProvider.Instance, new AgnoHooksOptions(), null, NullLogger.Instance, TimeProvider.System);
 
     public static RunEnvironment From(IServiceProvider services)
     {
@@ -18,6 +18,7 @@ internal sealed record RunEnvironment(AgnoHooksOptions Options, IBackgroundHookQ
         }
 
         return new RunEnvironment(
+            services,
             services.GetService<IOptions<AgnoHooksOptions>>()?.Value ?? Default.Options,
             services.GetService<IBackgroundHookQueue>(),
             services.GetService<ILoggerFactory>()?.CreateLogger("Agno.Hooks.Run") ?? NullLogger.Instance,

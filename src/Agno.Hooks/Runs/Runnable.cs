@@ -11,6 +11,8 @@ namespace Agno.Hooks;
 /// </summary>
 public abstract class Runnable : IHookOwner
 {
+    private RunEnvironment? _environment;
+
     private protected Runnable(string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
@@ -76,7 +78,10 @@ public abstract class Runnable : IHookOwner
         ArgumentNullException.ThrowIfNull(message);
         options ??= new RunOptions();
         var services = options.Services ?? Services ?? EmptyServiceProvider.Instance;
-        var environment = RunEnvironment.From(Services ?? services);
+        var source = Services ?? services;
+
+        // Resolved once per provider, not on every run; a lost race only resolves it twice.
+        var environment = _environment is { } known && ReferenceEquals(known.Source, source) ? known : _environment = RunEnvironment.From(source);
         var runHooksInBackground = options.RunHooksInBackground ?? environment.Options.RunHooksInBackground;
         var queue = options.BackgroundQueue ?? environment.Queue;
         if (queue is null && HookRunner.HasBackgroundHooks(this, runHooksInBackground))
