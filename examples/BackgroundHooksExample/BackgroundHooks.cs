@@ -3,7 +3,7 @@ using Agno.Hooks;
 namespace BackgroundHooksExample;
 
 /// <summary>
-/// The example's hooks, as in Agno's <c>background_hooks_example.py</c>. None says where it runs: AgentOS's
+/// The example's hooks, as in Agno's <c>background_hooks_example.py</c>. None says where it runs: the global
 /// <c>RunHooksInBackground = true</c> sends them all after the response, so the console shows
 /// "response sent" before they finish. The generator turns each [Hook] method into a <c>{Method}Hook</c> descriptor.
 /// </summary>

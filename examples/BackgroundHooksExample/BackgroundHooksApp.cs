@@ -29,11 +29,9 @@ public static class BackgroundHooksApp
         agent.PostHooks.Add(BackgroundHooks.LogAnalyticsHook);
         agent.PostHooks.Add(BackgroundHooks.SendNotificationHook);
 
-        builder.Services.AddAgentOS(os =>
-        {
-            os.Agents.Add(agent);
-            os.RunHooksInBackground = true;
-        });
+        // Agno's AgentOS(run_hooks_in_background=True): the runtime's one global setting.
+        builder.Services.AddAgnoHooks(hooks => hooks.RunHooksInBackground = true);
+        builder.Services.AddAgentOS(os => os.Agents.Add(agent));
 
         var app = builder.Build();
         app.MapAgentOS();

@@ -18,10 +18,10 @@ team.Members.Add(new Agent("researcher") { Name = "Researcher", Instructions = "
 team.Members.Add(new Agent("writer") { Name = "Writer", Instructions = "Write a short article from the research.", Model = model });
 team.PostHooks.Add(TeamHooks.LogTeamResultHook);
 
+builder.Services.AddAgnoHooks(hooks => hooks.RunHooksInBackground = true);
 builder.Services.AddAgentOS(os =>
 {
     os.Teams.Add(team);
-    os.RunHooksInBackground = true;
 });
 
 var app = builder.Build();

@@ -20,10 +20,10 @@ workflow.Steps.Add(WorkflowStep.Run(analyzer));
 workflow.Steps.Add(WorkflowStep.Run(summarizer));
 
 // The global setting reaches the step agents' hooks (in Agno they would run inline).
+builder.Services.AddAgnoHooks(hooks => hooks.RunHooksInBackground = true);
 builder.Services.AddAgentOS(os =>
 {
     os.Workflows.Add(workflow);
-    os.RunHooksInBackground = true;
 });
 
 var app = builder.Build();

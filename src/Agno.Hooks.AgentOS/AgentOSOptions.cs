@@ -4,6 +4,8 @@ namespace Agno.Hooks.AgentOS;
 /// What AgentOS serves and how. Set in code through <c>AddAgentOS(os => ...)</c>; the settings can also
 /// come from the <c>AgentOS</c> configuration section (appsettings, <c>AgentOS__SecurityKey</c>, ...),
 /// and the security key from <c>OS_SECURITY_KEY</c> as in Agno. Code wins over configuration.
+/// Agno's <c>run_hooks_in_background</c> is the runtime's own setting, <see cref="AgnoHooksOptions.RunHooksInBackground"/>
+/// (<c>services.AddAgnoHooks(o => o.RunHooksInBackground = true)</c>, or <c>AgnoHooks:RunHooksInBackground</c>).
 /// </summary>
 public sealed class AgentOSOptions
 {
@@ -27,13 +29,6 @@ public sealed class AgentOSOptions
     public string Name { get; set; } = "AgentOS API";
 
     public string? Description { get; set; }
-
-    /// <summary>
-    /// Like Agno's <c>AgentOS(run_hooks_in_background=True)</c>: every hook that is not a guardrail runs after
-    /// the response. When set, it sets the runtime's global <see cref="AgnoHooksOptions.RunHooksInBackground"/>
-    /// (so it reaches team members and workflow steps too); null leaves that as configured.
-    /// </summary>
-    public bool? RunHooksInBackground { get; set; }
 
     /// <summary>
     /// When set, every route except <c>/</c>, <c>/health</c> and <c>/info</c> needs

@@ -86,7 +86,7 @@ public sealed class BackgroundTimingTests
         var inline = new GatedHook("Inline", background: false);
         var background = new GatedHook("Background", background: true);
         background.Open();
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(inline.Descriptor);
         agent.PostHooks.Add(background.Descriptor);
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -126,14 +126,12 @@ public sealed class BackgroundTimingTests
     public async Task Global_setting_sends_an_unmarked_hook_to_the_background()
     {
         var hook = new GatedHook("Unmarked", background: false);
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(hook.Descriptor);
-        await using var server = await AgentOSServer.StartAsync(os =>
-        {
-            os.Agents.Add(agent);
-            os.RunHooksInBackground = true;
-        });
-        server.App.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value.RunHooksInBackground.ShouldBeTrue("AgentOS's switch is the runtime's global one");
+        await using var server = await AgentOSServer.StartAsync(
+            os => os.Agents.Add(agent),
+            configureServices: services => services.AddAgnoHooks(o => o.RunHooksInBackground = true));
+        server.App.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value.RunHooksInBackground.ShouldBeTrue("AgentOS serves with the runtime's one global setting");
 
         using var response = await server.Client.PostAsync("/agents/agent/runs", AgentOSServer.Form(("message", "Hi"), ("stream", "false")));
         await response.Content.ReadAsStringAsync();
@@ -145,7 +143,7 @@ public sealed class BackgroundTimingTests
 
     private static Task<AgentOSServer> StartAsync(GatedHook hook, ResponseCompletionProbe? probe = null)
     {
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(hook.Descriptor);
         return AgentOSServer.StartAsync(os => os.Agents.Add(agent), beforeRoutes: probe is null ? null : probe.Install);
     }

@@ -13,7 +13,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _server = await AgentOSServer.StartAsync(
-            os => os.Agents.Add(new Agent("echo")),
+            os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient() }),
             new Dictionary<string, string?> { ["AgentOS:MaxRequestBodySize"] = "4096" });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -16,8 +16,8 @@ public sealed class DiscoveryTests : IAsyncLifetime
         {
             os.Id = "test-os";
             os.Description = "For tests.";
-            os.Agents.Add(new Agent("first") { Name = "First", Description = "The first agent." });
-            os.Agents.Add(new Agent("second"));
+            os.Agents.Add(new Agent("first") { Model = new OfflineChatClient(), Name = "First", Description = "The first agent." });
+            os.Agents.Add(new Agent("second") { Model = new OfflineChatClient() });
         });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -85,8 +85,8 @@ public sealed class DiscoveryTests : IAsyncLifetime
     public async Task Agents_registered_with_AddAgent_are_served_too()
     {
         await using var server = await AgentOSServer.StartAsync(
-            os => os.Agents.Add(new Agent("listed")),
-            configureServices: services => services.AddAgent(new Agent("registered")));
+            os => os.Agents.Add(new Agent("listed") { Model = new OfflineChatClient() }),
+            configureServices: services => services.AddAgent(new Agent("registered") { Model = new OfflineChatClient() }));
 
         using var response = await server.Client.GetAsync("/agents/registered");
 
@@ -97,8 +97,8 @@ public sealed class DiscoveryTests : IAsyncLifetime
     public async Task Settings_come_from_configuration_when_code_leaves_them()
     {
         await using var server = await AgentOSServer.StartAsync(
-            os => os.Agents.Add(new Agent("a")),
-            new Dictionary<string, string?> { ["AgentOS:Id"] = "from-config", ["AgentOS:RunHooksInBackground"] = "true" });
+            os => os.Agents.Add(new Agent("a") { Model = new OfflineChatClient() }),
+            new Dictionary<string, string?> { ["AgentOS:Id"] = "from-config", ["AgnoHooks:RunHooksInBackground"] = "true" });
 
         (await GetJsonAsync(server, "/"))["id"]!.GetValue<string>().ShouldBe("from-config");
         server.App.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value.RunHooksInBackground.ShouldBeTrue();
@@ -117,8 +117,8 @@ public sealed class DiscoveryTests : IAsyncLifetime
     {
         var failure = await Should.ThrowAsync<InvalidOperationException>(() => AgentOSServer.StartAsync(os =>
         {
-            os.Agents.Add(new Agent("twin"));
-            os.Agents.Add(new Agent("twin"));
+            os.Agents.Add(new Agent("twin") { Model = new OfflineChatClient() });
+            os.Agents.Add(new Agent("twin") { Model = new OfflineChatClient() });
         }));
 
         failure.Message.ShouldContain("twin");

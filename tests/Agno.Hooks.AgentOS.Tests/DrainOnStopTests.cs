@@ -11,7 +11,7 @@ public sealed class DrainOnStopTests
         const int runs = 6;
         var finished = 0;
         var stopBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(TestHooks.Post("Slow", async context =>
         {
             // Nothing can finish before the stop begins; after that, each still takes a while.

@@ -14,7 +14,7 @@ public sealed class HookRunsTests
     public async Task A_failing_background_hook_is_visible_with_its_error()
     {
         var signal = new ExecutionSignal(2);
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(TestHooks.Post("Works", _ => default, background: true));
         agent.PostHooks.Add(TestHooks.Post("Breaks", _ => throw new InvalidOperationException("The webhook is down."), background: true));
         await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(agent), configureServices: s => s.AddSingleton<IBackgroundHookObserver>(signal));
@@ -47,7 +47,7 @@ public sealed class HookRunsTests
     public async Task The_ring_keeps_only_the_newest_executions()
     {
         var signal = new ExecutionSignal(5);
-        var agent = new Agent("agent");
+        var agent = new Agent("agent") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(TestHooks.Post("Counted", _ => default, background: true));
         await using var server = await AgentOSServer.StartAsync(
             os => os.Agents.Add(agent),

@@ -34,9 +34,9 @@ public sealed class RandomRequestTests
     [Fact]
     public async Task No_random_or_malformed_request_gets_a_5xx()
     {
-        var agent = new Agent("echo");
+        var agent = new Agent("echo") { Model = new OfflineChatClient() };
         agent.PostHooks.Add(TestHooks.Post("Background", _ => default, background: true));
-        var guarded = new Agent("guarded");
+        var guarded = new Agent("guarded") { Model = new OfflineChatClient() };
         guarded.PreHooks.Add(TestHooks.RejectAll());
         await using var server = await AgentOSServer.StartAsync(
             os =>

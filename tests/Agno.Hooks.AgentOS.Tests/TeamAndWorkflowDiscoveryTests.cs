@@ -11,8 +11,8 @@ public sealed class TeamAndWorkflowDiscoveryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var editors = new Team("editors") { Name = "Editors", Mode = TeamMode.Route };
-        editors.Members.Add(new Agent("copy-editor") { Name = "Copy editor" });
+        var editors = new Team("editors") { Model = new OfflineChatClient(), Name = "Editors", Mode = TeamMode.Route };
+        editors.Members.Add(new Agent("copy-editor") { Model = new OfflineChatClient(), Name = "Copy editor" });
         var team = TeamAndWorkflowRunTests.ContentTeam();
         team.Members.Add(editors);
 
@@ -24,7 +24,7 @@ public sealed class TeamAndWorkflowDiscoveryTests : IAsyncLifetime
 
         _server = await AgentOSServer.StartAsync(os =>
         {
-            os.Agents.Add(new Agent("solo"));
+            os.Agents.Add(new Agent("solo") { Model = new OfflineChatClient() });
             os.Teams.Add(team);
             os.Workflows.Add(workflow);
         });
@@ -97,8 +97,8 @@ public sealed class TeamAndWorkflowDiscoveryTests : IAsyncLifetime
     {
         var failure = await Should.ThrowAsync<InvalidOperationException>(() => AgentOSServer.StartAsync(os =>
         {
-            os.Teams.Add(new Team("twin"));
-            os.Teams.Add(new Team("twin"));
+            os.Teams.Add(new Team("twin") { Model = new OfflineChatClient() });
+            os.Teams.Add(new Team("twin") { Model = new OfflineChatClient() });
         }));
 
         failure.Message.ShouldContain("'twin'");

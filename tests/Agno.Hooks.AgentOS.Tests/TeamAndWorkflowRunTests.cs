@@ -152,7 +152,7 @@ public sealed class TeamAndWorkflowRunTests
         bool? completedWhenHookStarted = null;
         hook.OnStart = () => completedWhenHookStarted = probe.IsCompleted;
         hook.Open();
-        var analyzer = new Agent("analyzer");
+        var analyzer = new Agent("analyzer") { Model = new OfflineChatClient() };
         analyzer.PostHooks.Add(hook.Descriptor);
         var workflow = new Workflow("fan-out");
         workflow.Steps.Add(WorkflowStep.Parallel(
@@ -198,7 +198,7 @@ public sealed class TeamAndWorkflowRunTests
     [InlineData("workflow", "true")]
     public async Task The_global_setting_runs_member_and_step_agent_hooks_after_the_response(string kind, string stream)
     {
-        // The hook is declared inline; only AgentOS's global setting makes it a background hook.
+        // The hook is declared inline; only the global setting makes it a background hook.
         var probe = new ResponseCompletionProbe();
         var hook = new GatedHook("LogStep", background: false);
         bool? completedWhenHookStarted = null;
@@ -206,7 +206,6 @@ public sealed class TeamAndWorkflowRunTests
         await using var server = await AgentOSServer.StartAsync(
             os =>
             {
-                os.RunHooksInBackground = true;
                 if (kind == "team")
                 {
                     os.Teams.Add(ContentTeam(memberHook: hook.Descriptor, bothMembers: false));
@@ -216,7 +215,8 @@ public sealed class TeamAndWorkflowRunTests
                     os.Workflows.Add(AnalysisWorkflow(stepHook: hook.Descriptor, bothSteps: false));
                 }
             },
-            beforeRoutes: probe.Install);
+            beforeRoutes: probe.Install,
+            configureServices: services => services.AddAgnoHooks(o => o.RunHooksInBackground = true));
         var path = kind == "team" ? "/teams/content-team/runs" : "/workflows/analysis-workflow/runs";
 
         using var response = await server.Client.PostAsync(path, AgentOSServer.Form(("message", "Write about hooks"), ("stream", stream)));
@@ -264,14 +264,14 @@ public sealed class TeamAndWorkflowRunTests
 
     internal static Team ContentTeam(HookDescriptor? memberHook = null, bool bothMembers = true)
     {
-        var researcher = new Agent("researcher") { Name = "Researcher", Instructions = "Research the topic." };
-        var writer = new Agent("writer") { Name = "Writer", Instructions = "Write the article." };
+        var researcher = new Agent("researcher") { Model = new OfflineChatClient(), Name = "Researcher", Instructions = "Research the topic." };
+        var writer = new Agent("writer") { Model = new OfflineChatClient(), Name = "Writer", Instructions = "Write the article." };
         if (memberHook is not null)
         {
             researcher.PostHooks.Add(memberHook);
         }
 
-        var team = new Team("content-team") { Name = "Content Team", Mode = TeamMode.Coordinate };
+        var team = new Team("content-team") { Model = new OfflineChatClient(), Name = "Content Team", Mode = TeamMode.Coordinate };
         team.Members.Add(researcher);
         if (bothMembers)
         {
@@ -283,7 +283,7 @@ public sealed class TeamAndWorkflowRunTests
 
     internal static Workflow AnalysisWorkflow(HookDescriptor? stepHook = null, bool bothSteps = true)
     {
-        var analyzer = new Agent("analyzer") { Name = "Analyzer", Instructions = "Analyse the text." };
+        var analyzer = new Agent("analyzer") { Model = new OfflineChatClient(), Name = "Analyzer", Instructions = "Analyse the text." };
         if (stepHook is not null)
         {
             analyzer.PostHooks.Add(stepHook);
@@ -293,7 +293,7 @@ public sealed class TeamAndWorkflowRunTests
         workflow.Steps.Add(WorkflowStep.Run(analyzer));
         if (bothSteps)
         {
-            workflow.Steps.Add(WorkflowStep.Run(new Agent("summarizer") { Name = "Summarizer", Instructions = "Summarise the analysis." }));
+            workflow.Steps.Add(WorkflowStep.Run(new Agent("summarizer") { Model = new OfflineChatClient(), Name = "Summarizer", Instructions = "Summarise the analysis." }));
         }
 
         return workflow;

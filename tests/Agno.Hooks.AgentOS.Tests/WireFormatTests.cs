@@ -11,7 +11,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Non_streaming_run_has_Agnos_keys_and_value_types_and_no_nulls()
     {
-        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo") { Name = "Echo", Instructions = "Be brief." }));
+        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient(), Name = "Echo", Instructions = "Be brief." }));
 
         using var response = await server.Client.PostAsync("/agents/echo/runs", AgentOSServer.Form(
             ("message", "Hello!"), ("stream", "false"), ("session_id", "s-1"), ("user_id", "u-1"), ("metadata", """{"source":"test"}""")));
@@ -52,7 +52,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Optional_fields_are_left_out_and_an_empty_session_id_becomes_a_uuid()
     {
-        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo")));
+        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient() }));
 
         using var response = await server.Client.PostAsync("/agents/echo/runs", AgentOSServer.Form(("message", "Hi"), ("stream", "false"), ("session_id", "")));
 
@@ -67,7 +67,7 @@ public sealed class WireFormatTests
     public async Task Url_encoded_form_works_and_extra_fields_reach_the_run_with_booleans_parsed()
     {
         RunContext? seen = null;
-        var agent = new Agent("echo");
+        var agent = new Agent("echo") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(TestHooks.Pre("Capture", context =>
         {
             seen = context.Run.Clone();
@@ -98,7 +98,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task Streaming_is_the_default_and_a_plain_run_has_Agnos_events_in_order()
     {
-        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo") { Name = "Echo" }));
+        await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient(), Name = "Echo" }));
 
         using var response = await server.Client.PostAsync("/agents/echo/runs", AgentOSServer.Form(("message", "Hello there, how are you today?")));
 
@@ -133,7 +133,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task A_run_with_inline_hooks_streams_hook_events_around_the_content()
     {
-        var agent = new Agent("hooked");
+        var agent = new Agent("hooked") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(TestHooks.Pre("Tidy", context =>
         {
             context.Input.Content = context.Input.Content.Trim();
@@ -155,7 +155,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task A_rejected_run_streams_RunError_and_no_RunCompleted()
     {
-        var agent = new Agent("guarded");
+        var agent = new Agent("guarded") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(TestHooks.RejectAll("No, thank you."));
         await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(agent));
 
@@ -174,7 +174,7 @@ public sealed class WireFormatTests
     [Fact]
     public async Task A_rejected_run_without_streaming_answers_200_with_status_ERROR()
     {
-        var agent = new Agent("guarded");
+        var agent = new Agent("guarded") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(TestHooks.RejectAll("No, thank you."));
         await using var server = await AgentOSServer.StartAsync(os => os.Agents.Add(agent));
 

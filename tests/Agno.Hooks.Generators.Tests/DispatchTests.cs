@@ -202,7 +202,7 @@ public sealed class DispatchTests
     [Fact]
     public void The_attached_hooks_are_checked_by_the_runtime()
     {
-        var agent = new Agent("stage-check");
+        var agent = new Agent("stage-check") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(Find("Probe.StaticHooks.Input"));
         agent.PostHooks.Add(Find("Probe.StaticHooks.OutputAsync"));
 

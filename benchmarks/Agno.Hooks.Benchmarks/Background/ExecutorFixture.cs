@@ -13,7 +13,7 @@ internal static class ExecutorFixture
             Options.Create(new AgnoHooksOptions()),
             services.GetRequiredService<IServiceScopeFactory>(),
             observers: [observer]);
-        var context = new HookContext(HookStage.Pre, new Agent("bench-agent"), new RunContext("run-1", "session-1"), new RunInput("Hello, hooks"), null, services, CancellationToken.None);
+        var context = new HookContext(HookStage.Pre, new Agent("bench-agent") { Model = new OfflineChatClient() }, new RunContext("run-1", "session-1"), new RunInput("Hello, hooks"), null, services, CancellationToken.None);
         return (services, executor, context);
     }
 }

@@ -30,7 +30,7 @@ public class DispatchBenchmarks
     {
         var run = new RunContext("run-1", "session-1");
         var services = new ServiceCollection().BuildServiceProvider();
-        _context = new HookContext(HookStage.Pre, new Agent("bench-agent"), run, new RunInput("Hello, hooks"), null, services, _cancellation.Token);
+        _context = new HookContext(HookStage.Pre, new Agent("bench-agent") { Model = new OfflineChatClient() }, run, new RunInput("Hello, hooks"), null, services, _cancellation.Token);
         _sync1 = Alternatives.For(nameof(DispatchHooks.One));
         _sync4 = Alternatives.For(nameof(DispatchHooks.Four));
         _async1 = Alternatives.For(nameof(DispatchHooks.OneAsync));

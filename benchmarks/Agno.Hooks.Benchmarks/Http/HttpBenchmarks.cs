@@ -55,7 +55,7 @@ public class HttpBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        var agent = new Agent("bench-agent");
+        var agent = new Agent("bench-agent") { Model = new OfflineChatClient() };
         if (Scenario == HttpScenario.BackgroundHook1s)
         {
             agent.PostHooks.Add(HttpHooks.SleepInBackgroundHook);

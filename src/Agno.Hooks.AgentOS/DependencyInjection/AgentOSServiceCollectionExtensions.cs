@@ -1,6 +1,6 @@
-using System.Globalization;
 using Agno.Hooks;
 using Agno.Hooks.AgentOS;
+using Agno.Hooks.AgentOS.Configuration;
 using Agno.Hooks.AgentOS.Discovery;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Runs;
@@ -24,8 +24,15 @@ public static class AgentOSServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddAgnoHooks();
+        // Bound by the configuration binding generator (no reflection); then Agno's OS_SECURITY_KEY, then code.
         var options = services.AddOptions<AgentOSOptions>()
-            .Configure<IServiceProvider>((os, provider) => ApplyConfiguration(os, provider.GetService<IConfiguration>()));
+            .Configure<IServiceProvider>(static (os, provider) =>
+            {
+                if (provider.GetService<IConfiguration>() is { } configuration)
+                {
+                    AgentOSConfiguration.Apply(configuration, os);
+                }
+            });
         if (configure is not null)
         {
             options.Configure(configure);
@@ -33,16 +40,6 @@ public static class AgentOSServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOSOptions>, AgentOSOptionsValidator>());
-
-        // AgentOS's switch is the runtime's global one, as in Agno: it reaches team members and workflow
-        // steps, and the start-up check warns of hooks whose writes it discards.
-        services.AddOptions<AgnoHooksOptions>().Configure<IOptions<AgentOSOptions>>((hooks, os) =>
-        {
-            if (os.Value.RunHooksInBackground is { } background)
-            {
-                hooks.RunHooksInBackground = background;
-            }
-        });
 
         services.TryAddSingleton<AgentOSCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHookOwnerSource, AgentOSCatalog>(sp => sp.GetRequiredService<AgentOSCatalog>()));
@@ -54,46 +51,4 @@ public static class AgentOSServiceCollectionExtensions
         services.TryAddSingleton<HookRunsEndpoint>();
         return services;
     }
-
-    /// <summary>Reads the settings by key (no reflection-based binding, so it stays trimming and AOT safe).</summary>
-    private static void ApplyConfiguration(AgentOSOptions os, IConfiguration? configuration)
-    {
-        if (configuration is null)
-        {
-            return;
-        }
-
-        var section = configuration.GetSection(AgentOSOptions.SectionName);
-        os.Id = section[nameof(AgentOSOptions.Id)] ?? os.Id;
-        os.Name = section[nameof(AgentOSOptions.Name)] ?? os.Name;
-        os.Description = section[nameof(AgentOSOptions.Description)] ?? os.Description;
-        os.SecurityKey = NonEmpty(section[nameof(AgentOSOptions.SecurityKey)])
-            ?? NonEmpty(configuration[AgentOSOptions.SecurityKeyVariable])
-            ?? os.SecurityKey;
-        if (section[nameof(AgentOSOptions.RunHooksInBackground)] is { } background)
-        {
-            os.RunHooksInBackground = bool.TryParse(background, out var value)
-                ? value
-                : throw Invalid(nameof(AgentOSOptions.RunHooksInBackground), background, "true or false");
-        }
-
-        if (section[nameof(AgentOSOptions.MaxRequestBodySize)] is { } bodySize)
-        {
-            os.MaxRequestBodySize = long.TryParse(bodySize, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-                ? value
-                : throw Invalid(nameof(AgentOSOptions.MaxRequestBodySize), bodySize, "a positive number of bytes");
-        }
-
-        if (section[nameof(AgentOSOptions.RecentHookRunsCapacity)] is { } capacity)
-        {
-            os.RecentHookRunsCapacity = int.TryParse(capacity, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-                ? value
-                : throw Invalid(nameof(AgentOSOptions.RecentHookRunsCapacity), capacity, "a positive number");
-        }
-    }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static InvalidOperationException Invalid(string key, string value, string expected) =>
-        new($"Configuration '{AgentOSOptions.SectionName}:{key}' is '{value}'; expected {expected}.");
 }

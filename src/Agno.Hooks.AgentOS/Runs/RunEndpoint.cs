@@ -10,14 +10,14 @@ namespace Agno.Hooks.AgentOS.Runs;
 /// <summary>
 /// <c>POST /agents/{id}/runs</c>, <c>POST /teams/{id}/runs</c> and <c>POST /workflows/{id}/runs</c>: one path
 /// for every <see cref="Runnable"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
-/// <see cref="DeferredBackgroundHookQueue"/> and handed to the executor only after the response has been
+/// <see cref="DeferredBackgroundHookQueue"/> and handed to the background queue (<see cref="IBackgroundHookQueue"/>) only after the response has been
 /// completed (<see cref="HttpResponse.CompleteAsync"/>: the last byte is with the transport), or after the
 /// client went away. The run itself is not tied to the connection, so a client that disconnects early still
 /// gets its run finished and its hooks run.
 /// </summary>
 internal sealed partial class RunEndpoint(
     AgentOSCatalog catalog,
-    BackgroundHookExecutor executor,
+    IBackgroundHookQueue background,
     IOptions<AgentOSOptions> options,
     ILogger<RunEndpoint> logger)
 {
@@ -150,9 +150,9 @@ internal sealed partial class RunEndpoint(
         LogStreamed(Kind(runnable), runnable.Id, runId ?? string.Empty, status);
     }
 
-    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue background, Runnable runnable)
+    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, Runnable runnable)
     {
-        var count = background.Count;
+        var count = held.Count;
         if (count == 0)
         {
             return;
@@ -161,21 +161,16 @@ internal sealed partial class RunEndpoint(
         try
         {
             // Waits only while the executor's queue is full: the response is already complete by now.
-            await background.FlushAsync(executor, CancellationToken.None).ConfigureAwait(false);
+            await held.FlushAsync(background, CancellationToken.None).ConfigureAwait(false);
             LogQueued(count, Kind(runnable), runnable.Id);
         }
         catch (InvalidOperationException)
         {
-            // The executor is stopping; it has logged and counted the refusal.
+            // The queue is stopping; it has logged and counted the refusal.
         }
     }
 
-    private static string Kind(Runnable runnable) => runnable.Kind switch
-    {
-        HookOwnerKind.Team => "team",
-        HookOwnerKind.Workflow => "workflow",
-        _ => "agent",
-    };
+    private static string Kind(Runnable runnable) => WireNames.OwnerKind(runnable.Kind);
 
     private static bool IsClientGone(Exception exception, HttpContext context) =>
         exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);

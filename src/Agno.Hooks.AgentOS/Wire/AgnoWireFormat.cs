@@ -29,7 +29,7 @@ internal static class AgnoWireFormat
             Model = output.Model,
             ModelProvider = output.ModelProvider,
             CreatedAt = output.CreatedAt.ToUnixTimeSeconds(),
-            Status = Status(output.Status),
+            Status = WireNames.RunStatus(output.Status),
             Metrics = Metrics(output.Metrics),
             Metadata = NullIfEmpty(output.Metadata),
             Messages = Messages(owner, output),
@@ -130,19 +130,14 @@ internal static class AgnoWireFormat
     private static StepResponse Step(WorkflowStep step) => new()
     {
         Name = step.Name,
-        StepType = step.Runnable switch
-        {
-            Agent => "agent",
-            Team => "team",
-            _ => step.ParallelSteps.Count > 0 ? "parallel" : "function",
-        },
+        StepType = step.Runnable is { } runnable ? WireNames.OwnerKind(runnable.Kind) : step.ParallelSteps.Count > 0 ? "parallel" : "function",
         AgentId = (step.Runnable as Agent)?.Id,
         TeamId = (step.Runnable as Team)?.Id,
         Steps = step.ParallelSteps.Count > 0 ? step.ParallelSteps.Select(Step).ToList() : null,
     };
 
-    private static ModelResponse? Model(IChatClient model) =>
-        model.GetService<ChatClientMetadata>() is { } metadata ? new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName } : null;
+    private static ModelResponse? Model(IChatClient? model) =>
+        model?.GetService<ChatClientMetadata>() is { } metadata ? new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName } : null;
 
     private static List<RunOutputResponse> MemberResponses(Team team, TeamRunOutput? output) =>
         output is null
@@ -172,37 +167,18 @@ internal static class AgnoWireFormat
             Failed = statistics.Failed,
             TimedOut = statistics.TimedOut,
             Cancelled = statistics.Cancelled,
-            Rejected = statistics.Rejected,
+            Refused = statistics.Refused,
             Abandoned = statistics.Abandoned,
         },
         Runs = executions.Select(execution => new HookRunResponse
         {
             HookName = execution.HookName,
             RunId = execution.RunId,
-            Status = HookStatus(execution.Status),
+            Status = execution.StatusName,
             StartedAt = execution.StartedAt,
             Duration = execution.Duration.TotalSeconds,
             Error = execution.Error,
         }).ToList(),
-    };
-
-    private static string HookStatus(BackgroundHookStatus status) => status switch
-    {
-        BackgroundHookStatus.Completed => "completed",
-        BackgroundHookStatus.Failed => "failed",
-        BackgroundHookStatus.TimedOut => "timed_out",
-        _ => "cancelled",
-    };
-
-    private static string Status(RunStatus status) => status switch
-    {
-        RunStatus.Pending => "PENDING",
-        RunStatus.Running => "RUNNING",
-        RunStatus.Completed => "COMPLETED",
-        RunStatus.Paused => "PAUSED",
-        RunStatus.Cancelled => "CANCELLED",
-        RunStatus.Error => "ERROR",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown run status."),
     };
 
     private static MetricsResponse Metrics(RunMetrics metrics) => new()

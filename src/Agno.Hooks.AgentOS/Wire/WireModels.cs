@@ -194,7 +194,7 @@ internal sealed class HookStatisticsResponse
     public long Failed { get; init; }
     public long TimedOut { get; init; }
     public long Cancelled { get; init; }
-    public long Rejected { get; init; }
+    public long Refused { get; init; }
     public long Abandoned { get; init; }
 }
 

@@ -13,8 +13,11 @@ public sealed class Agent : Runnable
     {
     }
 
-    /// <summary>The model; the offline <see cref="OfflineChatClient"/> unless set.</summary>
-    public IChatClient Model { get; init; } = new OfflineChatClient();
+    /// <summary>
+    /// The model: any <see cref="IChatClient"/>. Required; there is no silent default. For offline examples and
+    /// tests, choose <see cref="OfflineChatClient"/> explicitly.
+    /// </summary>
+    public IChatClient? Model { get; init; }
 
     /// <summary>The system prompt.</summary>
     public string? Instructions { get; init; }
@@ -27,10 +30,14 @@ public sealed class Agent : Runnable
 
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 
+    internal override string? ConfigurationProblem => Model is null
+        ? $"Agent '{Id}' has no Model: set Model to an IChatClient (new OfflineChatClient() for a deterministic offline model)."
+        : null;
+
     /// <summary>Names the model from the start, so <see cref="RunEventKind.RunStarted"/> carries it, as Agno's does.</summary>
     private protected override RunOutput CreateOutput(RunContext run, DateTimeOffset createdAt)
     {
-        var metadata = Model.GetService<ChatClientMetadata>();
+        var metadata = Model?.GetService<ChatClientMetadata>();
         return new RunOutput(run, this, createdAt)
         {
             Model = metadata?.DefaultModelId,
@@ -39,7 +46,7 @@ public sealed class Agent : Runnable
     }
 
     private protected override IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope) =>
-        ModelCall.RunAsync(scope, Model, BuildMessages(scope.Input), ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat });
+        ModelCall.RunAsync(scope, Model!, BuildMessages(scope.Input), ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat });
 
     private List<ChatMessage> BuildMessages(RunInput input)
     {

@@ -7,7 +7,7 @@ public enum BackgroundHookStatus
     Failed,
     TimedOut,
 
-    /// <summary>Cancelled because the host's shutdown deadline passed while it ran.</summary>
+    /// <summary>Cancelled before it finished: the host's shutdown deadline passed while it ran.</summary>
     Cancelled,
 }
 
@@ -18,7 +18,20 @@ public sealed record BackgroundHookExecution(
     BackgroundHookStatus Status,
     DateTimeOffset StartedAt,
     TimeSpan Duration,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The execution's stable id (see <see cref="BackgroundHookWorkItem.ExecutionId"/>).</summary>
+    public string? ExecutionId { get; init; }
+
+    /// <summary>Which try this was; 1 unless a durable queue retried it.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The status as Agno.Hooks writes it in logs, metrics and <c>/hooks/runs</c>: <c>completed</c>, <c>failed</c>, <c>timed_out</c> or <c>cancelled</c>.</summary>
+    public string StatusName => BackgroundHookInvoker.StatusName(Status);
+
+    /// <summary>What a failed execution threw; a durable queue rethrows it to schedule a retry.</summary>
+    public Exception? Exception { get; init; }
+}
 
 /// <summary>Told of every finished background execution (AgentOS keeps the recent ones for <c>GET /hooks/runs</c>).</summary>
 public interface IBackgroundHookObserver
@@ -34,7 +47,7 @@ public readonly record struct BackgroundHookStatistics(
     long Failed,
     long TimedOut,
     long Cancelled,
-    long Rejected,
+    long Refused,
     long Abandoned)
 {
     /// <summary>Executions that have ended one way or another.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,20 +9,20 @@ using Microsoft.Extensions.Options;
 namespace Agno.Hooks;
 
 /// <summary>
-/// Runs background hooks off the caller's path: a bounded queue that makes producers wait when full,
-/// a fixed number of workers, a timeout and a DI scope per execution. A hook's failure, timeout or
-/// cancellation is logged and counted, never rethrown. On stop it refuses new work and drains what it
-/// holds within the host's shutdown timeout.
+/// The default <see cref="IBackgroundHookQueue"/>: runs background hooks in this process, off the caller's path.
+/// A bounded queue that makes producers wait when full, a fixed number of workers, each execution run by the
+/// <see cref="BackgroundHookInvoker"/> (timeout, DI scope, logs, metrics). On stop it refuses new work and
+/// drains what it holds within the host's shutdown timeout. Work still queued when the process dies is lost:
+/// a durable queue (Agno.Hooks.Hangfire) keeps it.
 /// </summary>
 public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHostedService, IAsyncDisposable
 {
     private readonly Channel<BackgroundHookWorkItem> _queue;
     private readonly AgnoHooksOptions _options;
-    private readonly IServiceScopeFactory _scopes;
+    private readonly BackgroundHookInvoker _invoker;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly BackgroundHookMetrics _metrics;
-    private readonly IBackgroundHookObserver[] _observers;
 
     // Cancelled when the shutdown deadline passes: running hooks are cancelled, queued ones abandoned.
     private readonly CancellationTokenSource _shutdownDeadline = new();
@@ -37,9 +36,10 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
     private long _failed;
     private long _timedOut;
     private long _cancelled;
-    private long _rejected;
+    private long _refused;
     private long _abandoned;
 
+    /// <summary>An executor with an invoker of its own, for use without DI.</summary>
     public BackgroundHookExecutor(
         IOptions<AgnoHooksOptions> options,
         IServiceScopeFactory scopes,
@@ -47,18 +47,30 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
         TimeProvider? timeProvider = null,
         IMeterFactory? meterFactory = null,
         IEnumerable<IBackgroundHookObserver>? observers = null)
+        : this(new BackgroundHookInvoker(options, scopes, timeProvider: timeProvider, meterFactory: meterFactory, observers: observers), options, logger, timeProvider, meterFactory)
     {
+    }
+
+    public BackgroundHookExecutor(
+        BackgroundHookInvoker invoker,
+        IOptions<AgnoHooksOptions> options,
+        ILogger<BackgroundHookExecutor>? logger = null,
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(invoker);
+        ArgumentNullException.ThrowIfNull(options);
+        _invoker = invoker;
         _options = options.Value;
-        _scopes = scopes;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _observers = observers?.ToArray() ?? [];
         _queue = Channel.CreateBounded<BackgroundHookWorkItem>(new BoundedChannelOptions(_options.QueueCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = _options.MaxConcurrency == 1,
         });
-        _metrics = new BackgroundHookMetrics(meterFactory, () => _queue.Reader.Count);
+        _metrics = new BackgroundHookMetrics(meterFactory);
+        _metrics.Meter.CreateObservableGauge("agno.hooks.background.queue_length", () => _queue.Reader.Count, "{execution}", "Background hook executions waiting.");
     }
 
     /// <summary>Counts since creation.</summary>
@@ -69,7 +81,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
         Interlocked.Read(ref _failed),
         Interlocked.Read(ref _timedOut),
         Interlocked.Read(ref _cancelled),
-        Interlocked.Read(ref _rejected),
+        Interlocked.Read(ref _refused),
         Interlocked.Read(ref _abandoned));
 
     /// <summary>Executions waiting for a worker.</summary>
@@ -102,10 +114,10 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
             }
         }
 
-        Interlocked.Increment(ref _rejected);
-        _metrics.Rejected.Add(1, new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.Hook.Name));
-        LogRejected(item.Hook.Name, item.RunId);
-        throw new InvalidOperationException($"The background hook executor is stopping: hook '{item.Hook.Name}' of run '{item.RunId}' was not queued.");
+        Interlocked.Increment(ref _refused);
+        _metrics.Refused.Add(1, new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.HookName));
+        LogRefused(item.HookName, item.RunId);
+        throw new InvalidOperationException($"The background hook executor is stopping: hook '{item.HookName}' of run '{item.RunId}' was not queued.");
     }
 
     /// <summary>Starts the workers. Queuing starts them too, so a host is optional.</summary>
@@ -214,159 +226,36 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
             if (_shutdownDeadline.IsCancellationRequested)
             {
                 Interlocked.Increment(ref _abandoned);
-                LogAbandonedHook(item.Hook.Name, item.RunId);
+                LogAbandonedHook(item.HookName, item.RunId);
                 continue;
             }
 
-            await ExecuteAsync(item).ConfigureAwait(false);
-        }
-    }
-
-    private async Task ExecuteAsync(BackgroundHookWorkItem item)
-    {
-        var startedAt = _time.GetUtcNow();
-        var startTimestamp = _time.GetTimestamp();
-        Interlocked.Increment(ref _running);
-        _metrics.Running.Add(1);
-        using var activity = AgnoHooksTelemetry.StartBackgroundHook(item);
-        using var timeout = new CancellationTokenSource(_options.HookTimeout, _time);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _shutdownDeadline.Token);
-
-        BackgroundHookStatus status;
-        Exception? error = null;
-        try
-        {
-            // A hook that resolves nothing needs no scope: it then also runs while a container is being disposed.
-            await using var scope = item.Hook.NeedsServices ? CreateScope(item) : default(AsyncServiceScope?);
-            var services = scope?.ServiceProvider ?? EmptyServiceProvider.Instance;
-            var invocation = item.Hook.Invoke(item.Context.With(services, cancellation.Token));
-            if (!invocation.IsCompletedSuccessfully)
+            Interlocked.Increment(ref _running);
+            var execution = await _invoker.ExecuteAsync(item, _shutdownDeadline.Token).ConfigureAwait(false);
+            Interlocked.Decrement(ref _running);
+            switch (execution.Status)
             {
-                var task = invocation.AsTask();
-                try
-                {
-                    // A hook that ignores its token must not hold a worker past its timeout.
-                    await task.WaitAsync(cancellation.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !task.IsCompleted)
-                {
-                    ObserveLateFault(task);
-                    throw;
-                }
-            }
-
-            status = BackgroundHookStatus.Completed;
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            status = timeout.IsCancellationRequested ? BackgroundHookStatus.TimedOut : BackgroundHookStatus.Cancelled;
-        }
-        catch (Exception exception)
-        {
-            status = BackgroundHookStatus.Failed;
-            error = exception;
-        }
-
-        var duration = _time.GetElapsedTime(startTimestamp);
-        Interlocked.Decrement(ref _running);
-        _metrics.Running.Add(-1);
-        Record(item, status, startedAt, duration, error, activity);
-    }
-
-    private AsyncServiceScope CreateScope(BackgroundHookWorkItem item)
-    {
-        try
-        {
-            return _scopes.CreateAsyncScope();
-        }
-        catch (ObjectDisposedException exception)
-        {
-            throw new InvalidOperationException($"Hook '{item.Hook.Name}' needs services, but the service provider was disposed before it ran. Stop the host (or the executor) before disposing the container, so background hooks drain while their services exist.", exception);
-        }
-    }
-
-    private void Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)
-    {
-        var hookTag = new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.Hook.Name);
-        switch (status)
-        {
-            case BackgroundHookStatus.Completed:
-                Interlocked.Increment(ref _completed);
-                _metrics.Completed.Add(1, hookTag);
-                break;
-            case BackgroundHookStatus.Failed:
-                Interlocked.Increment(ref _failed);
-                _metrics.Failed.Add(1, hookTag);
-                LogFailed(error!, item.Hook.Name, item.RunId);
-                break;
-            case BackgroundHookStatus.TimedOut:
-                Interlocked.Increment(ref _timedOut);
-                _metrics.TimedOut.Add(1, hookTag);
-                LogTimedOut(item.Hook.Name, item.RunId, _options.HookTimeout);
-                break;
-            default:
-                Interlocked.Increment(ref _cancelled);
-                _metrics.Cancelled.Add(1, hookTag);
-                LogCancelled(item.Hook.Name, item.RunId);
-                break;
-        }
-
-        var statusName = StatusName(status);
-        _metrics.Duration.Record(duration.TotalSeconds, hookTag, new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookStatusTag, statusName));
-        if (activity is not null)
-        {
-            activity.SetTag(AgnoHooksTelemetry.HookStatusTag, statusName);
-            activity.SetStatus(status == BackgroundHookStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName));
-
-            // Ended before observers hear of the execution, so whoever they tell sees a finished span.
-            activity.Stop();
-        }
-
-        if (_observers.Length == 0)
-        {
-            return;
-        }
-
-        var execution = new BackgroundHookExecution(item.Hook.Name, item.RunId, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName));
-        foreach (var observer in _observers)
-        {
-            try
-            {
-                observer.OnExecuted(execution);
-            }
-            catch (Exception exception)
-            {
-                LogObserverFailed(exception, observer.GetType().Name);
+                case BackgroundHookStatus.Completed:
+                    Interlocked.Increment(ref _completed);
+                    break;
+                case BackgroundHookStatus.Failed:
+                    Interlocked.Increment(ref _failed);
+                    break;
+                case BackgroundHookStatus.TimedOut:
+                    Interlocked.Increment(ref _timedOut);
+                    break;
+                default:
+                    Interlocked.Increment(ref _cancelled);
+                    break;
             }
         }
     }
-
-    private static string StatusName(BackgroundHookStatus status) => status switch
-    {
-        BackgroundHookStatus.Completed => "completed",
-        BackgroundHookStatus.Failed => "failed",
-        BackgroundHookStatus.TimedOut => "timed_out",
-        _ => "cancelled",
-    };
-
-    // A hook that outlived its timeout may still fault; observe it so it can't surface as an unobserved exception.
-    private static void ObserveLateFault(Task task) =>
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-    [LoggerMessage(1, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' failed.")]
-    private partial void LogFailed(Exception exception, string hookName, string runId);
-
-    [LoggerMessage(2, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' timed out after {Timeout} and was cancelled.")]
-    private partial void LogTimedOut(string hookName, string runId, TimeSpan timeout);
-
-    [LoggerMessage(3, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was cancelled because the shutdown deadline passed.")]
-    private partial void LogCancelled(string hookName, string runId);
 
     [LoggerMessage(4, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was not run: the shutdown deadline passed while it was queued.")]
     private partial void LogAbandonedHook(string hookName, string runId);
 
     [LoggerMessage(5, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' was refused: the executor is stopping.")]
-    private partial void LogRejected(string hookName, string runId);
+    private partial void LogRefused(string hookName, string runId);
 
     [LoggerMessage(6, LogLevel.Information, "Draining {Count} background hook executions before shutdown.")]
     private partial void LogDraining(long count);
@@ -376,7 +265,4 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHost
 
     [LoggerMessage(8, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
     private partial void LogDrained(long count);
-
-    [LoggerMessage(9, LogLevel.Warning, "Background hook observer '{Observer}' failed.")]
-    private partial void LogObserverFailed(Exception exception, string observer);
 }

@@ -1,28 +1,116 @@
-using System.Diagnostics;
+using System.Text.Json.Serialization;
 
 namespace Agno.Hooks;
 
 /// <summary>
-/// One background hook execution, with its own copies of the run's input, output and context,
-/// taken when it was queued.
+/// One background hook execution, as data: which hook, whose, and copies of the run's context, input and
+/// output taken when it was queued. It can leave the process (<see cref="BackgroundHookSerializer"/>); running it
+/// resolves the hook by <see cref="HookName"/> and the owner by <see cref="OwnerKind"/> and <see cref="OwnerId"/>.
 /// </summary>
 public sealed class BackgroundHookWorkItem
 {
-    /// <param name="hook">The hook to run.</param>
-    /// <param name="context">The arguments; the executor swaps in a fresh DI scope and its own cancellation.</param>
-    /// <param name="runActivity">The span of the run that queued it, linked from the hook's own span.</param>
-    public BackgroundHookWorkItem(HookDescriptor hook, HookContext context, ActivityContext runActivity = default)
+    /// <summary>An execution of <paramref name="hook"/> with copies the caller has already taken.</summary>
+    public BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent = null)
     {
-        Hook = hook ?? throw new ArgumentNullException(nameof(hook));
-        Context = context ?? throw new ArgumentNullException(nameof(context));
-        RunActivity = runActivity;
+        ArgumentNullException.ThrowIfNull(hook);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        Hook = hook;
+        Owner = owner;
+        ExecutionId = Guid.CreateVersion7().ToString("N");
+        Attempt = 1;
+        HookName = hook.Name;
+        Stage = stage;
+        OwnerKind = owner.Kind;
+        OwnerId = owner.Id;
+        OwnerName = owner.Name;
+        Run = run;
+        Input = input;
+        Output = output;
+        TraceParent = traceParent;
+        Watch = CopyWatch.Start(run, input, output);
     }
 
-    public HookDescriptor Hook { get; }
+    /// <summary>An execution of <paramref name="hook"/> with the arguments of <paramref name="context"/>, which must already be copies.</summary>
+    public BackgroundHookWorkItem(HookDescriptor hook, HookContext context)
+        : this(hook, (context ?? throw new ArgumentNullException(nameof(context))).Owner, context.Stage, context.Run, context.Input, context.Output)
+    {
+    }
 
-    public HookContext Context { get; }
+    /// <summary>An execution restored from data (a durable queue's job): the hook and owner are resolved when it runs.</summary>
+    [JsonConstructor]
+    public BackgroundHookWorkItem(string executionId, int attempt, string hookName, HookStage stage, HookOwnerKind ownerKind, string ownerId, string? ownerName, RunContext run, RunInput input, RunOutput? output, string? traceParent)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(executionId);
+        ArgumentException.ThrowIfNullOrEmpty(hookName);
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
+        ExecutionId = executionId;
+        Attempt = attempt;
+        HookName = hookName;
+        Stage = stage;
+        OwnerKind = ownerKind;
+        OwnerId = ownerId;
+        OwnerName = ownerName;
 
-    public ActivityContext RunActivity { get; }
+        // Re-link what a run shares (metadata and session state live on the context), as the copies had it.
+        Run = run;
+        Input = input.Clone(run);
+        Output = output?.Clone(run);
+        if (Output is not null)
+        {
+            Output.Input = Input;
+            CopyWatch.Reset(Output);
+        }
 
-    public string RunId => Context.Run.RunId;
+        TraceParent = traceParent;
+        Watch = CopyWatch.Start(Run, Input, Output);
+    }
+
+    /// <summary>Stable across attempts and processes: a hook can bind it to deduplicate its side effects.</summary>
+    public string ExecutionId { get; }
+
+    /// <summary>1 for the first try; a durable queue counts its retries here.</summary>
+    public int Attempt { get; }
+
+    /// <summary>The hook's stable name, by which it is found again.</summary>
+    public string HookName { get; }
+
+    public HookStage Stage { get; }
+
+    public HookOwnerKind OwnerKind { get; }
+
+    public string OwnerId { get; }
+
+    public string? OwnerName { get; }
+
+    /// <summary>The hook's copy of the run's context.</summary>
+    public RunContext Run { get; }
+
+    /// <summary>The hook's copy of the input, after the inline pre-hooks.</summary>
+    public RunInput Input { get; }
+
+    /// <summary>The hook's copy of the output, after the inline post-hooks; null for a pre-hook.</summary>
+    public RunOutput? Output { get; }
+
+    /// <summary>The W3C trace context of the run's span, so the execution's span links to it wherever it runs.</summary>
+    public string? TraceParent { get; }
+
+    /// <summary>The run's id.</summary>
+    [JsonIgnore]
+    public string RunId => Run.RunId;
+
+    /// <summary>The hook, when the item was captured in this process; null once restored from data.</summary>
+    [JsonIgnore]
+    public HookDescriptor? Hook { get; }
+
+    /// <summary>The owner, when the item was captured in this process; null once restored from data.</summary>
+    [JsonIgnore]
+    public IHookOwner? Owner { get; }
+
+    /// <summary>What the copies looked like when taken, to tell afterwards whether the hook wrote to them.</summary>
+    internal CopyWatch? Watch { get; }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Agno.Hooks;
+using Agno.Hooks;
+
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the hook runtime.</summary>
 public static class AgnoHooksServiceCollectionExtensions
@@ -28,23 +29,36 @@ public static class AgnoHooksServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgnoHooksOptions>, AgnoHooksOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        if (services.Any(d => d.ServiceType == typeof(BackgroundHookExecutor)))
+        if (services.Any(d => d.ServiceType == typeof(HookPipeline)))
         {
             return services;
         }
 
         // The check runs before the executor starts, so a missing service stops the host first.
         services.AddHostedService<HookOwnerValidator>();
-        services.AddSingleton<BackgroundHookExecutor>();
-        services.AddSingleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
+        services.AddSingleton(sp => new HookPipeline(sp));
+        services.AddSingleton(sp => new HookOwnerDirectory(AllOwners(sp)));
+        services.AddSingleton(sp => new HookCatalog(AllHooks(sp)));
+        services.AddSingleton<BackgroundHookInvoker>();
+        services.AddSingleton(sp => new BackgroundHookExecutor(
+            sp.GetRequiredService<BackgroundHookInvoker>(),
+            sp.GetRequiredService<IOptions<AgnoHooksOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<BackgroundHookExecutor>>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+
+        // The background seam: the in-memory executor unless a durable queue was registered instead.
+        services.TryAddSingleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundHookExecutor>());
         return services;
     }
 
     /// <summary>Registers <paramref name="agent"/>, gives it the container's services, and checks its hooks when the host starts.</summary>
+    /// <exception cref="InvalidOperationException">The agent has no model.</exception>
     public static IServiceCollection AddAgent(this IServiceCollection services, Agent agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        agent.EnsureConfigured();
         return services.AddRunnable(_ => agent);
     }
 
@@ -56,6 +70,7 @@ public static class AgnoHooksServiceCollectionExtensions
     public static IServiceCollection AddTeam(this IServiceCollection services, Team team)
     {
         ArgumentNullException.ThrowIfNull(team);
+        team.EnsureConfigured();
         return services.AddRunnable(_ => team);
     }
 
@@ -63,6 +78,7 @@ public static class AgnoHooksServiceCollectionExtensions
     public static IServiceCollection AddWorkflow(this IServiceCollection services, Workflow workflow)
     {
         ArgumentNullException.ThrowIfNull(workflow);
+        workflow.EnsureConfigured();
         return services.AddRunnable(_ => workflow);
     }
 
@@ -76,6 +92,7 @@ public static class AgnoHooksServiceCollectionExtensions
         services.AddKeyedSingleton<T>(key, (sp, _) =>
         {
             var runnable = create(sp);
+            runnable.EnsureConfigured();
             runnable.Services ??= sp;
             return runnable;
         });
@@ -83,4 +100,13 @@ public static class AgnoHooksServiceCollectionExtensions
         services.AddSingleton<IHookOwner>(sp => sp.GetRequiredKeyedService<T>(key));
         return services;
     }
+
+    /// <summary>The owners registered one by one and those their sources list (AgentOS's catalog), read when first needed.</summary>
+    private static IEnumerable<IHookOwner> AllOwners(IServiceProvider services) =>
+        services.GetServices<IHookOwner>().Concat(services.GetServices<IHookOwnerSource>().SelectMany(source => source.Owners));
+
+    /// <summary>The generated registries' hooks, then those attached to the owners served, read when first needed.</summary>
+    private static IEnumerable<HookDescriptor> AllHooks(IServiceProvider services) =>
+        services.GetServices<HookRegistration>().SelectMany(registration => registration.Hooks)
+            .Concat(services.GetRequiredService<HookOwnerDirectory>().Owners.SelectMany(owner => owner.PreHooks.Concat(owner.PostHooks)));
 }

@@ -1,22 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks;
 
 /// <summary>
-/// Checks every registered owner's hooks when the host starts: a service a hook resolves that is not
-/// registered stops start-up with the hook's and the parameter's names, instead of failing a run; and with
-/// <see cref="AgnoHooksOptions.RunHooksInBackground"/> on, each hook whose writes that setting will discard
-/// gets a warning, since the analyzer can't see that setting at compile time.
+/// Checks every registered owner when the host starts: an agent or team without a model, or a service a hook
+/// resolves that is not registered, stops start-up with the owner's, hook's and parameter's names, instead of
+/// failing a run. (Writes to background copies are caught when they happen: see <see cref="BackgroundHookInvoker"/>.)
 /// </summary>
-internal sealed partial class HookOwnerValidator(
+internal sealed class HookOwnerValidator(
     IEnumerable<IHookOwner> owners,
     IEnumerable<IHookOwnerSource> sources,
-    IServiceProviderIsService isService,
-    IOptions<AgnoHooksOptions> options,
-    ILogger<HookOwnerValidator> logger) : IHostedService
+    IServiceProviderIsService isService) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +26,7 @@ internal sealed partial class HookOwnerValidator(
 
         return problems is null
             ? Task.CompletedTask
-            : throw new InvalidOperationException("Some hooks can't be bound:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            : throw new InvalidOperationException("Some agents, teams, workflows or hooks are not set up right:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -41,6 +36,11 @@ internal sealed partial class HookOwnerValidator(
         if (!seen.Add(owner))
         {
             return;
+        }
+
+        if ((owner as Runnable)?.ConfigurationProblem is { } problem)
+        {
+            (problems ??= []).Add("- " + problem);
         }
 
         foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
@@ -59,40 +59,9 @@ internal sealed partial class HookOwnerValidator(
             }
         }
 
-        if (options.Value.RunHooksInBackground)
-        {
-            WarnOfDiscardedWrites(owner, owner.PreHooks, HookStage.Pre);
-            WarnOfDiscardedWrites(owner, owner.PostHooks, HookStage.Post);
-        }
-
         foreach (var child in owner.Children)
         {
             Check(child, seen, ref problems);
         }
     }
-
-    // Hooks marked RunInBackground were already reported at compile time (AGNH001/AGNH002); guardrails stay inline.
-    private void WarnOfDiscardedWrites(IHookOwner owner, HookList hooks, HookStage stage)
-    {
-        foreach (var hook in hooks)
-        {
-            if (hook.Guardrail || hook.RunInBackground)
-            {
-                continue;
-            }
-
-            if (hook.MutatesInput && stage == HookStage.Pre)
-            {
-                LogDiscardedWrite(hook.Name, owner.Id, "pre-hook", nameof(RunInput));
-            }
-
-            if (hook.MutatesOutput && stage == HookStage.Post)
-            {
-                LogDiscardedWrite(hook.Name, owner.Id, "post-hook", nameof(RunOutput));
-            }
-        }
-    }
-
-    [LoggerMessage(50, LogLevel.Warning, "Hook '{HookName}' ({Stage} of '{OwnerId}') writes {Target}, but RunHooksInBackground sends it to the background, where it gets a copy: its changes are discarded. Make it a guardrail to keep it inline, or stop writing.")]
-    private partial void LogDiscardedWrite(string hookName, string ownerId, string stage, string target);
 }

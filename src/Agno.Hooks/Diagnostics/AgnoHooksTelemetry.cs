@@ -41,12 +41,14 @@ public static class AgnoHooksTelemetry
         }
 
         Activity.Current = null;
-        ActivityLink[]? links = item.RunActivity == default ? null : [new ActivityLink(item.RunActivity)];
-        var activity = Source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: $"execute_hook {item.Hook.Name}");
-        activity?.SetTag(HookNameTag, item.Hook.Name);
-        activity?.SetTag(HookStageTag, item.Context.Stage == HookStage.Pre ? "pre" : "post");
-        activity?.SetTag(RunIdTag, item.Context.Run.RunId);
+        ActivityLink[]? links = ActivityContext.TryParse(item.TraceParent, null, out var run) ? [new ActivityLink(run)] : null;
+        var activity = Source.StartActivity(ActivityKind.Internal, parentContext: default, links: links, name: $"execute_hook {item.HookName}");
+        activity?.SetTag(HookNameTag, item.HookName);
+        activity?.SetTag(HookStageTag, item.Stage == HookStage.Pre ? "pre" : "post");
+        activity?.SetTag(RunIdTag, item.RunId);
         activity?.SetTag("agno.hook.background", true);
+        activity?.SetTag("agno.hook.execution_id", item.ExecutionId);
+        activity?.SetTag("agno.hook.attempt", item.Attempt);
         return activity;
     }
 }

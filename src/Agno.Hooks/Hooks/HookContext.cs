@@ -50,11 +50,10 @@ public sealed class HookContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>For a background hook, the execution it runs as (its stable id and attempt); null inline.</summary>
+    public BackgroundHookWorkItem? Execution { get; init; }
+
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");
-
-    /// <summary>The same arguments with other services and cancellation: what a background execution runs with.</summary>
-    internal HookContext With(IServiceProvider services, CancellationToken cancellationToken) =>
-        new(Stage, Owner, Run, Input, Output, services, cancellationToken);
 }

@@ -66,16 +66,6 @@ public sealed class HookDescriptor
     /// <summary>Always inline and first; may reject the run. See <see cref="HookAttribute.Guardrail"/>.</summary>
     public bool Guardrail { get; init; }
 
-    /// <summary>
-    /// The hook writes to its <see cref="RunInput"/>: with the global background setting on, the host warns
-    /// at start-up that the writes will be lost. Set by hand; the generator does not record it yet, because
-    /// analysing every hook body at generation time costs seconds per build (AGNH001 covers marked hooks).
-    /// </summary>
-    public bool MutatesInput { get; init; }
-
-    /// <summary>The hook writes to its <see cref="RunOutput"/>; see <see cref="MutatesInput"/>.</summary>
-    public bool MutatesOutput { get; init; }
-
     /// <summary>Where the hook may be attached: post only when it binds a <see cref="RunOutput"/>.</summary>
     public HookStages Stages { get; }
 

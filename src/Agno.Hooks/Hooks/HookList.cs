@@ -8,8 +8,10 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
 {
     private readonly IHookOwner _owner;
 
-    internal HookList(IHookOwner owner, HookStage stage)
+    /// <summary>The <paramref name="stage"/> hooks of <paramref name="owner"/>, for owners of your own.</summary>
+    public HookList(IHookOwner owner, HookStage stage)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         _owner = owner;
         Stage = stage;
     }

@@ -18,7 +18,7 @@ internal static partial class ModelCall
         Exception? failure = null;
         if (scope.Streaming)
         {
-            var started = scope.Environment.Time.GetTimestamp();
+            var started = scope.Pipeline.Time.GetTimestamp();
             var updates = model.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -43,7 +43,7 @@ internal static partial class ModelCall
                     AddUsage(output.Metrics, update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details);
                     if (!string.IsNullOrEmpty(update.Text))
                     {
-                        output.Metrics.TimeToFirstToken ??= scope.Environment.Time.GetElapsedTime(started);
+                        output.Metrics.TimeToFirstToken ??= scope.Pipeline.Time.GetElapsedTime(started);
                         text.Append(update.Text);
                         yield return scope.Event(RunEventKind.RunContent, content: update.Text);
                     }
@@ -70,7 +70,7 @@ internal static partial class ModelCall
 
         if (failure is not null)
         {
-            LogModelFailed(scope.Environment.Logger, failure, scope.Owner.Id, scope.Run.RunId);
+            LogModelFailed(scope.Pipeline.Logger, failure, scope.Owner.Id, scope.Run.RunId);
 
             // The exception's text may hold addresses or keys: it goes to the log, not to the caller.
             scope.Fail("model_error", "The model call failed.");

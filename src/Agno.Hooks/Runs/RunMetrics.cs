@@ -3,16 +3,36 @@ namespace Agno.Hooks;
 /// <summary>Token counts and timings of a run.</summary>
 public sealed class RunMetrics
 {
-    public long InputTokens { get; set; }
+    private long _inputTokens;
+    private long _outputTokens;
+    private long _totalTokens;
+    private TimeSpan? _timeToFirstToken;
+    private TimeSpan _duration;
 
-    public long OutputTokens { get; set; }
+    public long InputTokens { get => _inputTokens; set => Set(ref _inputTokens, value); }
 
-    public long TotalTokens { get; set; }
+    public long OutputTokens { get => _outputTokens; set => Set(ref _outputTokens, value); }
+
+    public long TotalTokens { get => _totalTokens; set => Set(ref _totalTokens, value); }
 
     /// <summary>Time from the model call to its first content; null when the run did not stream.</summary>
-    public TimeSpan? TimeToFirstToken { get; set; }
+    public TimeSpan? TimeToFirstToken { get => _timeToFirstToken; set => Set(ref _timeToFirstToken, value); }
 
-    public TimeSpan Duration { get; set; }
+    public TimeSpan Duration { get => _duration; set => Set(ref _duration, value); }
 
-    public RunMetrics Clone() => (RunMetrics)MemberwiseClone();
+    /// <summary>Set by any setter: how a background hook's write to its copy is noticed.</summary>
+    internal bool Written { get; private set; }
+
+    public RunMetrics Clone()
+    {
+        var copy = (RunMetrics)MemberwiseClone();
+        copy.Written = false;
+        return copy;
+    }
+
+    private void Set<T>(ref T field, T value)
+    {
+        field = value;
+        Written = true;
+    }
 }

@@ -23,15 +23,21 @@ public sealed class RunOptions
     /// <summary>Earlier messages of the conversation.</summary>
     public IReadOnlyList<RunMessage>? Messages { get; init; }
 
-    /// <summary>Services for inline hooks; defaults to the owner's <c>Services</c>.</summary>
+    /// <summary>Services for inline hooks; defaults to the parent run's, then the owner's <c>Services</c>.</summary>
     public IServiceProvider? Services { get; init; }
 
     /// <summary>
-    /// Where the run's background hooks go; defaults to the <see cref="BackgroundHookExecutor"/> in the
+    /// Where the run's background hooks go; defaults to the <see cref="IBackgroundHookQueue"/> in the
     /// owner's services. AgentOS passes a <see cref="DeferredBackgroundHookQueue"/> and flushes it once
     /// the response has been sent.
     /// </summary>
     public IBackgroundHookQueue? BackgroundQueue { get; init; }
+
+    /// <summary>
+    /// The run this one is nested in (a team member or workflow step run by hand): its services and background
+    /// setting carry over, and this run's background work joins the parent's.
+    /// </summary>
+    public HookRun? Parent { get; init; }
 
     /// <summary>Overrides <see cref="AgnoHooksOptions.RunHooksInBackground"/> for this run.</summary>
     public bool? RunHooksInBackground { get; init; }

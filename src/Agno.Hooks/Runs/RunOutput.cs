@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Agno.Hooks;
 
@@ -7,8 +8,22 @@ namespace Agno.Hooks;
 /// The result of a run. Inline post-hooks may change it in place; background hooks get a copy.
 /// A run rejected by a check has <see cref="Status"/> <see cref="RunStatus.Error"/> and the error fields set.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+[JsonDerivedType(typeof(RunOutput), "run")]
+[JsonDerivedType(typeof(TeamRunOutput), "team")]
+[JsonDerivedType(typeof(WorkflowRunOutput), "workflow")]
 public class RunOutput
 {
+    private string? _content;
+    private string _contentType = "str";
+    private string? _model;
+    private string? _modelProvider;
+    private RunStatus _status = RunStatus.Running;
+    private RunInput? _input;
+    private string? _errorType;
+    private string? _errorId;
+    private JsonObject? _errorData;
+
     public RunOutput()
     {
     }
@@ -37,32 +52,35 @@ public class RunOutput
 
     public string? OwnerName { get; init; }
 
-    public string? Content { get; set; }
+    public string? Content { get => _content; set => Set(ref _content, value, CopyWatch.Member.Content); }
 
-    public string ContentType { get; set; } = "str";
+    public string ContentType { get => _contentType; set => Set(ref _contentType, value, CopyWatch.Member.ContentType); }
 
-    public string? Model { get; set; }
+    public string? Model { get => _model; set => Set(ref _model, value, CopyWatch.Member.Model); }
 
-    public string? ModelProvider { get; set; }
+    public string? ModelProvider { get => _modelProvider; set => Set(ref _modelProvider, value, CopyWatch.Member.ModelProvider); }
 
     public DateTimeOffset CreatedAt { get; init; }
 
-    public RunStatus Status { get; set; } = RunStatus.Running;
+    public RunStatus Status { get => _status; set => Set(ref _status, value, CopyWatch.Member.Status); }
 
     public RunMetrics Metrics { get; init; } = new();
 
+    /// <summary>The run's metadata: the same object as <see cref="RunContext.Metadata"/> (serialized there).</summary>
+    [JsonIgnore]
     public JsonObject Metadata { get; init; } = [];
 
     /// <summary>The input as the model saw it, after the inline pre-hooks.</summary>
-    public RunInput? Input { get; set; }
+    [JsonIgnore]
+    public RunInput? Input { get => _input; set => Set(ref _input, value, CopyWatch.Member.Input); }
 
     /// <summary><c>input_check_error</c> or <c>output_check_error</c>, or another error kind.</summary>
-    public string? ErrorType { get; set; }
+    public string? ErrorType { get => _errorType; set => Set(ref _errorType, value, CopyWatch.Member.ErrorType); }
 
     /// <summary>The check trigger's id, such as <c>input_not_allowed</c>.</summary>
-    public string? ErrorId { get; set; }
+    public string? ErrorId { get => _errorId; set => Set(ref _errorId, value, CopyWatch.Member.ErrorId); }
 
-    public JsonObject? ErrorData { get; set; }
+    public JsonObject? ErrorData { get => _errorData; set => Set(ref _errorData, value, CopyWatch.Member.ErrorData); }
 
     /// <summary>A deep copy that shares nothing mutable with this instance.</summary>
     public RunOutput Clone(RunContext context)
@@ -77,7 +95,17 @@ public class RunOutput
         copy.ErrorType = ErrorType;
         copy.ErrorId = ErrorId;
         copy.ErrorData = ErrorData?.DeepClone().AsObject();
+        copy.Writes = default;
         return copy;
+    }
+
+    /// <summary>Which members were set since this copy was taken.</summary>
+    internal CopyWatch.Member Writes { get; set; }
+
+    private void Set<T>(ref T field, T value, CopyWatch.Member member)
+    {
+        field = value;
+        Writes |= member;
     }
 
     /// <summary>Creates the copy with the init-only members set; subtypes return their own kind with their own members copied.</summary>

@@ -11,7 +11,7 @@ namespace Agno.Hooks;
 /// </summary>
 public abstract class Runnable : IHookOwner
 {
-    private RunEnvironment? _environment;
+    private ResolvedPipeline? _pipeline;
 
     private protected Runnable(string id)
     {
@@ -32,8 +32,8 @@ public abstract class Runnable : IHookOwner
     public HookList PostHooks { get; }
 
     /// <summary>
-    /// Where hooks resolve services, and where the run finds its <see cref="BackgroundHookExecutor"/>,
-    /// options, logger and clock. Set by <c>services.AddAgent(...)</c> and by AgentOS.
+    /// Where hooks resolve services, and where the run finds its <see cref="HookPipeline"/> (settings, background
+    /// queue, logger and clock). Set by <c>services.AddAgent(...)</c> and by AgentOS.
     /// </summary>
     public IServiceProvider? Services { get; set; }
 
@@ -73,22 +73,34 @@ public abstract class Runnable : IHookOwner
     /// </summary>
     private protected abstract IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope);
 
-    internal async IAsyncEnumerable<RunEvent> RunCoreAsync(string message, RunOptions? options, bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        options ??= new RunOptions();
-        var services = options.Services ?? Services ?? EmptyServiceProvider.Instance;
-        var source = Services ?? services;
+    /// <summary>What is wrong with this owner's set-up (a missing model, say), or null; checked when it is registered and when it runs.</summary>
+    internal virtual string? ConfigurationProblem => null;
 
-        // Resolved once per provider, not on every run; a lost race only resolves it twice.
-        var environment = _environment is { } known && ReferenceEquals(known.Source, source) ? known : _environment = RunEnvironment.From(source);
-        var runHooksInBackground = options.RunHooksInBackground ?? environment.Options.RunHooksInBackground;
-        var queue = options.BackgroundQueue ?? environment.Queue;
-        if (queue is null && HookRunner.HasBackgroundHooks(this, runHooksInBackground))
+    /// <summary>Throws when <see cref="ConfigurationProblem"/> names something; members and steps included.</summary>
+    internal void EnsureConfigured()
+    {
+        if (ConfigurationProblem is { } problem)
         {
-            throw new InvalidOperationException($"'{Id}' has background hooks but no queue to run them: call services.AddAgnoHooks() and set its Services (services.AddAgent does), or pass RunOptions.BackgroundQueue.");
+            throw new InvalidOperationException(problem);
         }
 
+        foreach (var child in Children)
+        {
+            (child as Runnable)?.EnsureConfigured();
+        }
+    }
+
+    private async IAsyncEnumerable<RunEvent> RunCoreAsync(string message, RunOptions? options, bool streaming, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (ConfigurationProblem is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        options ??= new RunOptions();
+        var services = options.Services ?? options.Parent?.Services ?? Services ?? EmptyServiceProvider.Instance;
+        var pipeline = Pipeline(Services ?? services);
         var run = new RunContext(NonEmptyOr(options.RunId), NonEmptyOr(options.SessionId), options.UserId)
         {
             Metadata = options.Metadata ?? [],
@@ -101,38 +113,39 @@ public abstract class Runnable : IHookOwner
             Metadata = run.Metadata,
             SessionState = run.SessionState,
         };
-        var output = CreateOutput(run, environment.Time.GetUtcNow());
+        var output = CreateOutput(run, pipeline.Time.GetUtcNow());
         output.Input = input;
 
         using var activity = StartRunActivity(run);
-        var hooks = new HookRunner(this, run, input, services, runHooksInBackground, environment.Logger, activity, cancellationToken);
-        var scope = new RunScope(this, options, run, input, output, hooks, environment, services, streaming, activity, cancellationToken);
+        var hooks = pipeline.StartRun(this, run, input, new HookRunOptions
+        {
+            Services = services,
+            RunHooksInBackground = options.RunHooksInBackground,
+            Background = options.BackgroundQueue,
+            Parent = options.Parent,
+        }, cancellationToken);
+        var scope = new RunScope(this, options, run, input, output, hooks, pipeline, streaming, activity, cancellationToken);
         if (streaming)
         {
             yield return scope.Event(RunEventKind.RunStarted);
+            await foreach (var hookEvent in hooks.StreamPreHooksAsync().ConfigureAwait(false))
+            {
+                if (scope.HookEvent(hookEvent) is { } runEvent)
+                {
+                    yield return runEvent;
+                }
+            }
         }
-
-        foreach (var hook in hooks.InlineHooks(PreHooks))
+        else
         {
-            if (streaming)
-            {
-                yield return scope.Event(RunEventKind.PreHookStarted, hookName: hook.Name, input: input);
-            }
-
-            var outcome = await hooks.InvokeInlineAsync(hook, HookStage.Pre, output: null).ConfigureAwait(false);
-            if (outcome == InlineHookOutcome.Rejected)
-            {
-                yield return scope.Finish();
-                yield break;
-            }
-
-            if (streaming && outcome == InlineHookOutcome.Succeeded)
-            {
-                yield return scope.Event(RunEventKind.PreHookCompleted, hookName: hook.Name, input: input);
-            }
+            await hooks.ExecutePreHooksAsync().ConfigureAwait(false);
         }
 
-        hooks.CaptureBackground(PreHooks, HookStage.Pre, output: null);
+        if (hooks.IsRejected)
+        {
+            yield return scope.Finish();
+            yield break;
+        }
 
         await foreach (var ownEvent in ExecuteAsync(scope).ConfigureAwait(false))
         {
@@ -142,39 +155,52 @@ public abstract class Runnable : IHookOwner
         if (output.Status == RunStatus.Error)
         {
             // A failure is not a rejection: hooks that already passed the guardrails still run.
-            await hooks.QueueBackgroundAsync(queue).ConfigureAwait(false);
+            await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
             yield return scope.Finish();
             yield break;
         }
 
-        foreach (var hook in hooks.InlineHooks(PostHooks))
+        if (streaming)
         {
-            if (streaming)
+            await foreach (var hookEvent in hooks.StreamPostHooksAsync(output).ConfigureAwait(false))
             {
-                yield return scope.Event(RunEventKind.PostHookStarted, hookName: hook.Name);
+                if (scope.HookEvent(hookEvent) is { } runEvent)
+                {
+                    yield return runEvent;
+                }
             }
+        }
+        else
+        {
+            await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false);
+        }
 
-            var outcome = await hooks.InvokeInlineAsync(hook, HookStage.Post, output).ConfigureAwait(false);
-            if (outcome == InlineHookOutcome.Rejected)
-            {
-                yield return scope.Finish();
-                yield break;
-            }
-
-            if (streaming && outcome == InlineHookOutcome.Succeeded)
-            {
-                yield return scope.Event(RunEventKind.PostHookCompleted, hookName: hook.Name);
-            }
+        if (hooks.IsRejected)
+        {
+            yield return scope.Finish();
+            yield break;
         }
 
         output.Status = RunStatus.Completed;
-        output.Metrics.Duration = environment.Time.GetElapsedTime(scope.StartedAt);
-        hooks.CaptureBackground(PostHooks, HookStage.Post, output);
+        output.Metrics.Duration = pipeline.Time.GetElapsedTime(scope.StartedAt);
 
-        // Queued before the last event: a consumer may stop reading once it has it.
-        await hooks.QueueBackgroundAsync(queue).ConfigureAwait(false);
+        // Handed over before the last event: a consumer may stop reading once it has it.
+        await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
         activity?.SetStatus(ActivityStatusCode.Ok);
         yield return scope.Event(RunEventKind.RunCompleted, content: output.Content);
+    }
+
+    // Resolved once per provider, not on every run; a lost race only resolves it twice.
+    private HookPipeline Pipeline(IServiceProvider source)
+    {
+        if (_pipeline is { } known && ReferenceEquals(known.Source, source))
+        {
+            return known.Pipeline;
+        }
+
+        var pipeline = HookPipeline.From(source);
+        _pipeline = new ResolvedPipeline(source, pipeline);
+        return pipeline;
     }
 
     private Activity? StartRunActivity(RunContext run)
@@ -194,4 +220,6 @@ public abstract class Runnable : IHookOwner
     }
 
     private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
+
+    private sealed record ResolvedPipeline(IServiceProvider Source, HookPipeline Pipeline);
 }

@@ -15,8 +15,8 @@ public sealed class Team : Runnable
         Members = new TeamMemberList(this);
     }
 
-    /// <summary>The leader's model; the offline <see cref="OfflineChatClient"/> unless set.</summary>
-    public IChatClient Model { get; init; } = new OfflineChatClient();
+    /// <summary>The leader's model: any <see cref="IChatClient"/>. Required; <see cref="OfflineChatClient"/> for offline use.</summary>
+    public IChatClient? Model { get; init; }
 
     /// <summary>The leader's system prompt.</summary>
     public string? Instructions { get; init; }
@@ -27,6 +27,10 @@ public sealed class Team : Runnable
     public TeamMemberList Members { get; }
 
     public override HookOwnerKind Kind => HookOwnerKind.Team;
+
+    internal override string? ConfigurationProblem => Model is null
+        ? $"Team '{Id}' has no Model for its leader: set Model to an IChatClient (new OfflineChatClient() for a deterministic offline model)."
+        : null;
 
     public override IEnumerable<IHookOwner> Children => Members;
 
@@ -89,7 +93,7 @@ public sealed class Team : Runnable
 
             default:
                 // Everyone answers the same message at once; their events follow in member order.
-                var runs = Members.Select(member => CollectAsync(member.RunCoreAsync(task, scope.Nested(), scope.Streaming, scope.CancellationToken))).ToArray();
+                var runs = Members.Select(member => CollectAsync(scope.RunNestedAsync(member, task))).ToArray();
                 var results = await Task.WhenAll(runs).ConfigureAwait(false);
                 foreach (var memberEvents in results)
                 {
@@ -108,7 +112,7 @@ public sealed class Team : Runnable
         }
 
         AddMemberUsage(output);
-        await foreach (var leaderEvent in ModelCall.RunAsync(scope, Model, LeaderMessages(task, output.MemberResponses)))
+        await foreach (var leaderEvent in ModelCall.RunAsync(scope, Model!, LeaderMessages(task, output.MemberResponses)))
         {
             yield return leaderEvent;
         }
@@ -138,7 +142,7 @@ public sealed class Team : Runnable
     private static async IAsyncEnumerable<RunEvent> RunMemberAsync(RunScope scope, Runnable member, string message)
     {
         RunOutput? last = null;
-        await foreach (var memberEvent in member.RunCoreAsync(message, scope.Nested(), scope.Streaming, scope.CancellationToken).ConfigureAwait(false))
+        await foreach (var memberEvent in scope.RunNestedAsync(member, message).ConfigureAwait(false))
         {
             last = memberEvent.Output;
             if (scope.Streaming)

@@ -68,7 +68,7 @@ public sealed partial class Workflow : Runnable
         {
             case RunnableStep runnableStep:
                 RunOutput? last = null;
-                await foreach (var nested in runnableStep.Target.RunCoreAsync(previous ?? scope.Input.Content, scope.Nested(), scope.Streaming, scope.CancellationToken).ConfigureAwait(false))
+                await foreach (var nested in scope.RunNestedAsync(runnableStep.Target, previous ?? scope.Input.Content).ConfigureAwait(false))
                 {
                     last = nested.Output;
                     if (scope.Streaming)
@@ -96,7 +96,7 @@ public sealed partial class Workflow : Runnable
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !scope.CancellationToken.IsCancellationRequested)
                 {
-                    LogStepFailed(scope.Environment.Logger, exception, step.Name, Id, scope.Run.RunId);
+                    LogStepFailed(scope.Pipeline.Logger, exception, step.Name, Id, scope.Run.RunId);
                     outcome.Result = new StepResult { StepName = step.Name, Status = RunStatus.Error, Error = exception.Message };
                 }
 

@@ -162,7 +162,7 @@ public sealed class AgentRunTests : IAsyncLifetime
     [Fact]
     public async Task Background_hooks_without_a_queue_fail_before_anything_runs()
     {
-        var agent = new Agent("no-services");
+        var agent = new Agent("no-services") { Model = new OfflineChatClient() };
         var preRan = false;
         agent.PreHooks.Add(Pre("inline", _ => preRan = true));
         agent.PostHooks.Add(Post("background", _ => { }, background: true));
@@ -177,7 +177,7 @@ public sealed class AgentRunTests : IAsyncLifetime
     [Fact]
     public async Task An_agent_without_services_runs_its_inline_hooks()
     {
-        var agent = new Agent("standalone");
+        var agent = new Agent("standalone") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(Pre("shout", c => c.Input.Content = c.Input.Content.ToUpperInvariant()));
 
         var output = await agent.RunAsync("quiet");

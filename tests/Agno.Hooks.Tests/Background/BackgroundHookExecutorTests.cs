@@ -140,7 +140,7 @@ public sealed class BackgroundHookExecutorTests
 
         executions.Select(e => e.HookName).Order().ShouldBe(["1", "2", "3", "4"]);
         host.Executor.Statistics.Queued.ShouldBe(4);
-        host.Executor.Statistics.Rejected.ShouldBe(0);
+        host.Executor.Statistics.Refused.ShouldBe(0);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class BackgroundHookExecutorTests
 
         error.Message.ShouldContain("'late'");
         error.Message.ShouldContain("run-late");
-        host.Executor.Statistics.Rejected.ShouldBe(1);
+        host.Executor.Statistics.Refused.ShouldBe(1);
     }
 
     [Fact]

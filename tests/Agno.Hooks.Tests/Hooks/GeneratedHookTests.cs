@@ -17,6 +17,7 @@ public sealed class GeneratedHookTests
         builder.Services.AddSingleton(log);
         var agent = new Agent("support-agent")
         {
+            Model = new OfflineChatClient(),
             Instructions = "You are a helpful support agent.",
             PreHooks = { SupportHooks.RejectSecretsHook, SupportHooks.RedactHook, SupportHooks.RecordHook },
             PostHooks = { SupportHooks.LogAnalyticsHook, SupportHooks.SignHook },
@@ -81,7 +82,7 @@ public sealed class GeneratedHookTests
     [Fact]
     public void A_post_only_generated_hook_can_not_be_a_pre_hook()
     {
-        var error = Should.Throw<HookBindingException>(() => new Agent("a").PreHooks.Add(SupportHooks.LogAnalyticsHook));
+        var error = Should.Throw<HookBindingException>(() => new Agent("a") { Model = new OfflineChatClient() }.PreHooks.Add(SupportHooks.LogAnalyticsHook));
 
         error.ParameterName.ShouldBe("output");
     }
@@ -91,7 +92,7 @@ public sealed class GeneratedHookTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddAgnoHooks();
-        builder.Services.AddAgent(new Agent("a") { PostHooks = { SupportHooks.LogAnalyticsHook } });
+        builder.Services.AddAgent(new Agent("a") { Model = new OfflineChatClient(), PostHooks = { SupportHooks.LogAnalyticsHook } });
         using var host = builder.Build();
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => host.StartAsync());

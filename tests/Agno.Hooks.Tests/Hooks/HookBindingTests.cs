@@ -8,7 +8,7 @@ public sealed class HookBindingTests
     [Fact]
     public void A_hook_that_binds_the_output_is_post_only_and_attaching_it_as_a_pre_hook_names_hook_and_parameter()
     {
-        var agent = new Agent("a");
+        var agent = new Agent("a") { Model = new OfflineChatClient() };
         var hook = Post("LogAnalytics", _ => { });
 
         hook.Stages.ShouldBe(HookStages.Post);
@@ -24,7 +24,7 @@ public sealed class HookBindingTests
     [Fact]
     public void A_hook_without_an_output_fits_both_stages()
     {
-        var agent = new Agent("a");
+        var agent = new Agent("a") { Model = new OfflineChatClient() };
         var hook = Pre("Audit", _ => { });
 
         agent.PreHooks.Add(hook);
@@ -38,7 +38,7 @@ public sealed class HookBindingTests
     [Fact]
     public void Replacing_an_entry_is_checked_too()
     {
-        var agent = new Agent("a");
+        var agent = new Agent("a") { Model = new OfflineChatClient() };
         agent.PreHooks.Add(Pre("Audit", _ => { }));
 
         Should.Throw<HookBindingException>(() => agent.PreHooks[0] = Post("Late", _ => { }));
@@ -47,7 +47,7 @@ public sealed class HookBindingTests
     [Fact]
     public void A_guardrail_can_not_run_in_the_background()
     {
-        var agent = new Agent("a");
+        var agent = new Agent("a") { Model = new OfflineChatClient() };
 
         var error = Should.Throw<HookBindingException>(() => agent.PreHooks.Add(Pre("Both", _ => { }, background: true, guardrail: true)));
 
@@ -62,7 +62,7 @@ public sealed class HookBindingTests
 
         hook.OwnerKind.ShouldBe(HookOwnerKind.Agent);
         anyOwner.OwnerKind.ShouldBe(HookOwnerKind.Any);
-        new Agent("a").PreHooks.Add(hook);
+        new Agent("a") { Model = new OfflineChatClient() }.PreHooks.Add(hook);
     }
 
     [Fact]

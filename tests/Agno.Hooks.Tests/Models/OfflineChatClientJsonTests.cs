@@ -97,7 +97,7 @@ public sealed class OfflineChatClientJsonTests
     [Fact]
     public async Task An_agent_with_a_response_format_answers_with_that_JSON_as_its_content()
     {
-        var agent = new Agent("judge") { ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(EvaluationSchema).RootElement) };
+        var agent = new Agent("judge") { Model = new OfflineChatClient(), ResponseFormat = ChatResponseFormat.ForJsonSchema(JsonDocument.Parse(EvaluationSchema).RootElement) };
 
         var output = await agent.RunAsync("Rate this answer");
 

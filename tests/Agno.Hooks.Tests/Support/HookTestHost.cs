@@ -33,7 +33,7 @@ internal sealed class HookTestHost : IAsyncDisposable
         return new HookTestHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), executions);
     }
 
-    public Agent Agent(string id = "test-agent") => new(id) { Name = "Test agent", Instructions = "Be brief.", Services = Services };
+    public Agent Agent(string id = "test-agent") => new(id) { Model = new OfflineChatClient(), Name = "Test agent", Instructions = "Be brief.", Services = Services };
 
     public IEnumerable<string> Messages(LogLevel atLeast) =>
         Logs.GetSnapshot().Where(r => r.Level >= atLeast).Select(r => r.Message);

@@ -11,9 +11,9 @@ public sealed class TeamTests
 
     private static (Team Team, Agent Researcher, Agent Writer) ContentTeam(HookTestHost host, TeamMode mode = TeamMode.Coordinate)
     {
-        var researcher = new Agent("researcher") { Name = "Researcher", Description = "Finds facts, sources and research about a topic" };
-        var writer = new Agent("writer") { Name = "Writer", Description = "Writes prose, poems and stories" };
-        var team = new Team("content-team") { Name = "Content team", Mode = mode, Services = host.Services };
+        var researcher = new Agent("researcher") { Model = new OfflineChatClient(), Name = "Researcher", Description = "Finds facts, sources and research about a topic" };
+        var writer = new Agent("writer") { Model = new OfflineChatClient(), Name = "Writer", Description = "Writes prose, poems and stories" };
+        var team = new Team("content-team") { Model = new OfflineChatClient(), Name = "Content team", Mode = mode, Services = host.Services };
         team.Members.Add(researcher);
         team.Members.Add(writer);
         return (team, researcher, writer);
@@ -163,12 +163,12 @@ public sealed class TeamTests
     [Fact]
     public void A_hook_that_needs_an_agent_can_not_be_attached_to_a_team()
     {
-        var team = new Team("t");
+        var team = new Team("t") { Model = new OfflineChatClient() };
         var agentHook = new HookDescriptor("NeedsAgent", _ => default, [AgentParameter]);
         var teamHook = new HookDescriptor("NeedsTeamOutput", _ => default, [TeamOutputParameter]);
 
         var error = Should.Throw<HookBindingException>(() => team.PreHooks.Add(agentHook));
-        Should.Throw<HookBindingException>(() => new Agent("a").PostHooks.Add(teamHook));
+        Should.Throw<HookBindingException>(() => new Agent("a") { Model = new OfflineChatClient() }.PostHooks.Add(teamHook));
         team.PostHooks.Add(teamHook);
 
         error.ParameterName.ShouldBe("agent");
@@ -179,8 +179,8 @@ public sealed class TeamTests
     [Fact]
     public void Members_are_agents_or_teams_without_cycles()
     {
-        var outer = new Team("outer");
-        var inner = new Team("inner");
+        var outer = new Team("outer") { Model = new OfflineChatClient() };
+        var inner = new Team("inner") { Model = new OfflineChatClient() };
         outer.Members.Add(inner);
 
         Should.Throw<ArgumentException>(() => inner.Members.Add(outer)).Message.ShouldContain("cycle");
@@ -193,7 +193,7 @@ public sealed class TeamTests
     {
         await using var host = HookTestHost.Create();
 
-        var output = await new Team("empty") { Services = host.Services }.RunAsync("Hi");
+        var output = await new Team("empty") { Model = new OfflineChatClient(), Services = host.Services }.RunAsync("Hi");
 
         output.Status.ShouldBe(RunStatus.Error);
         output.Content.ShouldBe("Team 'empty' has no members.");

@@ -10,8 +10,8 @@ public sealed class WorkflowTests
 
     private static (Workflow Workflow, Agent Analyzer, Agent Summarizer) AnalysisWorkflow(HookTestHost host)
     {
-        var analyzer = new Agent("analyzer") { Name = "Analyzer" };
-        var summarizer = new Agent("summarizer") { Name = "Summarizer" };
+        var analyzer = new Agent("analyzer") { Model = new OfflineChatClient(), Name = "Analyzer" };
+        var summarizer = new Agent("summarizer") { Model = new OfflineChatClient(), Name = "Summarizer" };
         var workflow = new Workflow("analysis-workflow") { Name = "Analysis", Services = host.Services };
         workflow.Steps.Add(WorkflowStep.Run(analyzer));
         workflow.Steps.Add(WorkflowStep.Run(summarizer));

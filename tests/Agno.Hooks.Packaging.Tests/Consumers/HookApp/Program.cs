@@ -7,6 +7,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddAgnoHooks().AddAgnoHooksFrom<AgnoHooks>().AddSingleton<Journal>();
 var agent = new Agent("consumer-agent")
 {
+    Model = new OfflineChatClient(),
     PreHooks = { ConsumerHooks.ShoutHook, ConsumerHooks.TagAsyncHook },
     PostHooks = { ConsumerHooks.SignHook, Auditor.AuditHook, Auditor.ArchiveAsyncHook },
 };

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+
+namespace Agno.Hooks;
+
+/// <summary>
+/// Tells whether a background hook wrote to its copies, which are discarded: setters mark the members they
+/// write (a flag, nothing more, so reading costs nothing), and the collections are compared with how they
+/// were when the copies were taken. Only non-empty collections are remembered, so a run without history,
+/// metadata or state takes nothing here.
+/// </summary>
+internal sealed class CopyWatch
+{
+    /// <summary>The members of <see cref="RunInput"/> and <see cref="RunOutput"/> that setters mark.</summary>
+    [Flags]
+    public enum Member
+    {
+        None = 0,
+        Content = 1 << 0,
+        ContentType = 1 << 1,
+        Model = 1 << 2,
+        ModelProvider = 1 << 3,
+        Status = 1 << 4,
+        Input = 1 << 5,
+        ErrorType = 1 << 6,
+        ErrorId = 1 << 7,
+        ErrorData = 1 << 8,
+    }
+
+    private static readonly Member[] OutputMembers =
+        [Member.Content, Member.ContentType, Member.Model, Member.ModelProvider, Member.Status, Member.Input, Member.ErrorType, Member.ErrorId, Member.ErrorData];
+
+    private RunMessage[]? _messages;
+    private string? _metadata;
+    private string? _sessionState;
+    private string? _arguments;
+    private string? _errorData;
+
+    /// <summary>Remembers the collections of freshly taken copies; null when all of them are empty.</summary>
+    public static CopyWatch? Start(RunContext run, RunInput input, RunOutput? output)
+    {
+        if (input.Messages.Count == 0 && run.Metadata.Count == 0 && run.SessionState.Count == 0 && run.Arguments.Count == 0 && output?.ErrorData is null)
+        {
+            return null;
+        }
+
+        return new CopyWatch
+        {
+            _messages = input.Messages.Count == 0 ? null : [.. input.Messages],
+            _metadata = Text(run.Metadata),
+            _sessionState = Text(run.SessionState),
+            _arguments = Text(run.Arguments),
+            _errorData = output?.ErrorData?.ToJsonString(),
+        };
+    }
+
+    /// <summary>Forgets the marks a copy's own construction left.</summary>
+    public static void Reset(RunOutput output) => output.Writes = Member.None;
+
+    /// <summary>The members written since <paramref name="watch"/> started, as <c>Type.Member</c>; null when none.</summary>
+    public static List<string>? Written(CopyWatch? watch, RunContext run, RunInput input, RunOutput? output)
+    {
+        List<string>? written = null;
+        if ((input.Writes & Member.Content) != 0)
+        {
+            (written ??= []).Add("RunInput.Content");
+        }
+
+        if (MessagesChanged(watch?._messages, input.Messages))
+        {
+            (written ??= []).Add("RunInput.Messages");
+        }
+
+        if (Changed(watch?._metadata, run.Metadata))
+        {
+            (written ??= []).Add("RunContext.Metadata");
+        }
+
+        if (Changed(watch?._sessionState, run.SessionState))
+        {
+            (written ??= []).Add("RunContext.SessionState");
+        }
+
+        if (Changed(watch?._arguments, run.Arguments))
+        {
+            (written ??= []).Add("RunContext.Arguments");
+        }
+
+        if (output is not null)
+        {
+            foreach (var member in OutputMembers)
+            {
+                if ((output.Writes & member) != 0 || (member == Member.ErrorData && output.ErrorData?.ToJsonString() != watch?._errorData))
+                {
+                    (written ??= []).Add($"RunOutput.{member}");
+                }
+            }
+
+            if (output.Metrics.Written)
+            {
+                (written ??= []).Add("RunOutput.Metrics");
+            }
+        }
+
+        return written?.Distinct().ToList();
+    }
+
+    private static string? Text(JsonObject json) => json.Count == 0 ? null : json.ToJsonString();
+
+    private static bool Changed(string? before, JsonObject now) =>
+        before is null ? now.Count != 0 : now.Count == 0 || now.ToJsonString() != before;
+
+    private static bool MessagesChanged(RunMessage[]? before, List<RunMessage> now)
+    {
+        if ((before?.Length ?? 0) != now.Count)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < now.Count; i++)
+        {
+            if (!ReferenceEquals(before![i], now[i]) || now[i].Written)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
