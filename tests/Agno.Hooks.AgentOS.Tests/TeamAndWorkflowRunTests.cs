@@ -29,6 +29,21 @@ public sealed class TeamAndWorkflowRunTests
     }
 
     [Fact]
+    public async Task A_team_runs_messages_are_what_its_leader_was_sent_not_the_users_message_alone()
+    {
+        await using var server = await AgentOSServer.StartAsync(os => os.Teams.Add(ContentTeam()));
+
+        var run = await PostJsonAsync(server, "/teams/content-team/runs");
+
+        var messages = run["messages"]!.AsArray().Select(m => (Role: m!["role"]!.GetValue<string>(), Content: m["content"]!.GetValue<string>())).ToList();
+        messages.Select(m => m.Role).ShouldBe(["user", "assistant"]);
+        messages[0].Content.ShouldStartWith("Compose the team's answer to: Write about hooks");
+        messages[0].Content.ShouldContain("- Researcher: ", customMessage: "the leader is sent its members' answers");
+        messages[1].Content.ShouldBe(run["content"]!.GetValue<string>());
+        run["input"]!["input_content"]!.GetValue<string>().ShouldBe("Write about hooks");
+    }
+
+    [Fact]
     public async Task A_team_with_members_that_did_not_run_still_carries_an_empty_member_responses_list()
     {
         var team = ContentTeam();

@@ -32,7 +32,7 @@ internal static class AgnoWireFormat
             Status = WireNames.RunStatus(output.Status),
             Metrics = Metrics(output.Metrics),
             Metadata = NullIfEmpty(output.Metadata),
-            Messages = Messages(owner, output),
+            Messages = Messages(output),
             Input = Input(output.Input),
             MemberResponses = owner is Team team ? MemberResponses(team, output as TeamRunOutput) : null,
             StepResults = (output as WorkflowRunOutput)?.StepResults.Select(StepResult).ToList(),
@@ -192,34 +192,15 @@ internal static class AgnoWireFormat
 
     private static InputResponse? Input(RunInput? input) => input is null ? null : new() { InputContent = input.Content };
 
-    /// <summary>The conversation as the model saw it (instructions, history, the message), then its answer.</summary>
-    /// <remarks>A workflow has no model of its own, so no messages.</remarks>
-    private static List<MessageResponse>? Messages(Runnable owner, RunOutput output)
+    /// <summary>
+    /// The conversation the model was sent (for a team, what its leader was sent), then its answer; as recorded by
+    /// the model call. A run that never reached a model (rejected, routed to a member, a workflow) has none.
+    /// </summary>
+    private static List<MessageResponse>? Messages(RunOutput output)
     {
-        if (output.Input is null || owner is Workflow)
-        {
-            return null;
-        }
-
-        var instructions = (owner as Agent)?.Instructions ?? (owner as Team)?.Instructions;
-        var messages = new List<MessageResponse>(output.Input.Messages.Count + 3);
-        if (!string.IsNullOrWhiteSpace(instructions))
-        {
-            messages.Add(new MessageResponse { Role = "system", Content = instructions });
-        }
-
-        foreach (var message in output.Input.Messages)
-        {
-            messages.Add(new MessageResponse { Role = message.Role, Content = message.Text });
-        }
-
-        messages.Add(new MessageResponse { Role = "user", Content = output.Input.Content });
-        if (output.Status == RunStatus.Completed && output.Content is not null)
-        {
-            messages.Add(new MessageResponse { Role = "assistant", Content = output.Content });
-        }
-
-        return messages;
+        // A post-hook that rejected the run replaced the answer: the model's is not shown either.
+        var count = output.Status != RunStatus.Completed && output.Messages is [.., { Role: "assistant" }] ? output.Messages.Count - 1 : output.Messages.Count;
+        return count == 0 ? null : output.Messages.GetRange(0, count).ConvertAll(message => new MessageResponse { Role = message.Role, Content = message.Text });
     }
 
     private static long? NullIfZero(long value) => value == 0 ? null : value;

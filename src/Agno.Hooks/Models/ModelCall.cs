@@ -78,6 +78,15 @@ internal static partial class ModelCall
         }
 
         output.Content = text.ToString();
+
+        // Recorded as sent: for a team this is the leader's prompt, not the user's message.
+        output.Messages.Clear();
+        foreach (var message in messages)
+        {
+            output.Messages.Add(new RunMessage(message.Role.Value, message.Text));
+        }
+
+        output.Messages.Add(new RunMessage(ChatRole.Assistant.Value, output.Content));
         if (scope.Streaming)
         {
             yield return scope.Event(RunEventKind.RunContentCompleted);

@@ -74,6 +74,12 @@ public class RunOutput
     [JsonIgnore]
     public RunInput? Input { get => _input; set => Set(ref _input, value, CopyWatch.Member.Input); }
 
+    /// <summary>
+    /// What the model was sent (instructions, history, the message; for a team, what its leader was sent) and its
+    /// answer, in order; empty when no model was called.
+    /// </summary>
+    public List<RunMessage> Messages { get; init; } = [];
+
     /// <summary><c>input_check_error</c> or <c>output_check_error</c>, or another error kind.</summary>
     public string? ErrorType { get => _errorType; set => Set(ref _errorType, value, CopyWatch.Member.ErrorType); }
 
@@ -92,6 +98,7 @@ public class RunOutput
         copy.ModelProvider = ModelProvider;
         copy.Status = Status;
         copy.Input = Input?.Clone(context);
+        copy.Messages.AddRange(Messages.ConvertAll(message => message.Clone()));
         copy.ErrorType = ErrorType;
         copy.ErrorId = ErrorId;
         copy.ErrorData = ErrorData?.DeepClone().AsObject();
