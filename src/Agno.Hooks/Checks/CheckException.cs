@@ -22,27 +22,3 @@ public abstract class CheckException : Exception
     /// <summary>Agno's <c>error_type</c>: <c>input_check_error</c> or <c>output_check_error</c>.</summary>
     public abstract string ErrorType { get; }
 }
-
-/// <summary>Rejects a run because of its input.</summary>
-public sealed class InputCheckException(string message, CheckTrigger trigger, JsonObject? additionalData = null, Exception? innerException = null)
-    : CheckException(message, trigger, additionalData, innerException)
-{
-    public InputCheckException(string message)
-        : this(message, CheckTrigger.InputNotAllowed)
-    {
-    }
-
-    public override string ErrorType => "input_check_error";
-}
-
-/// <summary>Rejects a run because of its output.</summary>
-public sealed class OutputCheckException(string message, CheckTrigger trigger, JsonObject? additionalData = null, Exception? innerException = null)
-    : CheckException(message, trigger, additionalData, innerException)
-{
-    public OutputCheckException(string message)
-        : this(message, CheckTrigger.OutputNotAllowed)
-    {
-    }
-
-    public override string ErrorType => "output_check_error";
-}

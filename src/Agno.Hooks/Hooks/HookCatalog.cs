@@ -33,9 +33,3 @@ public sealed class HookCatalog
     /// <summary>The hook named <paramref name="name"/>, or null.</summary>
     public HookDescriptor? Find(string name) => _byName.Value.GetValueOrDefault(name);
 }
-
-/// <summary>The hooks of one generated registry, as registered by <c>services.AddAgnoHooksFrom&lt;AgnoHooks&gt;()</c>.</summary>
-public sealed class HookRegistration(IReadOnlyList<HookDescriptor> hooks)
-{
-    public IReadOnlyList<HookDescriptor> Hooks { get; } = hooks ?? throw new ArgumentNullException(nameof(hooks));
-}

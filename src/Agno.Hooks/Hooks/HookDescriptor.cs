@@ -2,13 +2,6 @@ using System.Collections.Immutable;
 
 namespace Agno.Hooks;
 
-/// <summary>Invokes a hook with arguments bound from <paramref name="context"/>.</summary>
-/// <remarks>
-/// Generated dispatchers call the hook method directly and return <c>default</c> for a synchronous hook,
-/// so a synchronous dispatch allocates nothing.
-/// </remarks>
-public delegate ValueTask HookInvoker(HookContext context);
-
 /// <summary>
 /// Everything the runtime needs to know about one hook: its name, what it binds, where it may be
 /// attached, how it runs, and a typed invoker. The source generator emits one per <c>[Hook]</c> method;

@@ -1,20 +1,4 @@
 namespace Agno.Hooks;
 
-/// <summary>What happened to one inline hook, as a stage streams it.</summary>
-public enum HookEventKind
-{
-    /// <summary>The hook is about to run.</summary>
-    Started,
-
-    /// <summary>The hook returned.</summary>
-    Completed,
-
-    /// <summary>The hook threw something other than a check: logged, and the run goes on.</summary>
-    Failed,
-
-    /// <summary>The hook threw a <see cref="CheckException"/>: the run is rejected and the stage stops.</summary>
-    Rejected,
-}
-
 /// <summary>One step of a hook stage, for owners that stream events (Agno's <c>PreHookStarted</c>, ...).</summary>
 public readonly record struct HookEvent(HookEventKind Kind, HookStage Stage, HookDescriptor Hook);

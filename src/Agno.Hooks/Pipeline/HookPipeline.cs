@@ -108,25 +108,3 @@ public sealed class HookPipeline
         return false;
     }
 }
-
-/// <summary>Per-run choices for <see cref="HookPipeline.StartRun"/>.</summary>
-public sealed class HookRunOptions
-{
-    /// <summary>Services for inline hooks; a parent run's when nested, none otherwise.</summary>
-    public IServiceProvider? Services { get; init; }
-
-    /// <summary>Overrides <see cref="AgnoHooksOptions.RunHooksInBackground"/> for this run.</summary>
-    public bool? RunHooksInBackground { get; init; }
-
-    /// <summary>
-    /// Where this run's background work goes when it completes; the pipeline's <see cref="HookPipeline.Background"/>
-    /// when null. Pass a <see cref="DeferredBackgroundHookQueue"/> to hold it until a response has been sent.
-    /// </summary>
-    public IBackgroundHookQueue? Background { get; init; }
-
-    /// <summary>
-    /// The run this one is nested in (a team member, a workflow step). Its services and background setting are
-    /// inherited, and its background work joins the parent's, to be handed over only if the parent is not rejected.
-    /// </summary>
-    public HookRun? Parent { get; init; }
-}

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Agno.Hooks;
+
+/// <summary>Rejects a run because of its output.</summary>
+public sealed class OutputCheckException(string message, CheckTrigger trigger, JsonObject? additionalData = null, Exception? innerException = null)
+    : CheckException(message, trigger, additionalData, innerException)
+{
+    public OutputCheckException(string message)
+        : this(message, CheckTrigger.OutputNotAllowed)
+    {
+    }
+
+    public override string ErrorType => "output_check_error";
+}

@@ -1,0 +1,23 @@
+namespace Agno.Hooks;
+
+/// <summary>How a hook parameter is bound when the hook is invoked.</summary>
+public enum HookParameterKind
+{
+    /// <summary><see cref="Agno.Hooks.RunInput"/>.</summary>
+    RunInput,
+
+    /// <summary><see cref="Agno.Hooks.RunOutput"/> or a subtype; only post-hooks have one.</summary>
+    RunOutput,
+
+    /// <summary>The agent, team or workflow the hook is attached to.</summary>
+    Owner,
+
+    /// <summary><see cref="Agno.Hooks.RunContext"/>.</summary>
+    RunContext,
+
+    /// <summary>The run's <see cref="System.Threading.CancellationToken"/> (for a background hook: the executor's, with its timeout).</summary>
+    CancellationToken,
+
+    /// <summary>Any other type, resolved from the run's <see cref="IServiceProvider"/>.</summary>
+    Service,
+}
