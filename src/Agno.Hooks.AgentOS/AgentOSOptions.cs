@@ -23,6 +23,17 @@ public sealed class AgentOSOptions
     /// <summary>The workflows to serve, in addition to any registered with <c>services.AddWorkflow(...)</c>.</summary>
     public IList<Workflow> Workflows { get; } = [];
 
+    /// <summary>
+    /// Pre-hooks for every agent, team and workflow served (Agno lacks these): they run before each owner's own
+    /// pre-hooks, with the same rules (guardrails of both lists first; background as the hook or the global setting
+    /// says). Members of a team and steps of a workflow don't run them again. They must not need a particular kind
+    /// of owner, since every kind is served.
+    /// </summary>
+    public IList<HookDescriptor> PreHooks { get; } = [];
+
+    /// <summary>Post-hooks for every agent, team and workflow served: they run after each owner's own post-hooks.</summary>
+    public IList<HookDescriptor> PostHooks { get; } = [];
+
     /// <summary>The <c>os_id</c> reported by <c>GET /</c> and <c>GET /config</c>.</summary>
     public string Id { get; set; } = "agentos";
 

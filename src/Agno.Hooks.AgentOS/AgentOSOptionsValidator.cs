@@ -23,6 +23,31 @@ internal sealed class AgentOSOptionsValidator : IValidateOptions<AgentOSOptions>
             (failures ??= []).Add($"{nameof(AgentOSOptions.Id)} can't be empty.");
         }
 
+        CheckOsWideHooks(options.PreHooks, HookStages.Pre, "PreHooks", ref failures);
+        CheckOsWideHooks(options.PostHooks, HookStages.Post, "PostHooks", ref failures);
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckOsWideHooks(IList<HookDescriptor> hooks, HookStages stage, string list, ref List<string>? failures)
+    {
+        foreach (var hook in hooks)
+        {
+            if (hook is null)
+            {
+                (failures ??= []).Add($"{list} holds a null hook.");
+            }
+            else if ((hook.Stages & stage) == 0)
+            {
+                (failures ??= []).Add($"Hook '{hook.Name}' can't be in {list}: it binds the run's output, which only post-hooks have.");
+            }
+            else if (hook.OwnerKind != HookOwnerKind.Any)
+            {
+                (failures ??= []).Add($"Hook '{hook.Name}' can't be in {list}: it needs a {hook.OwnerKind.ToString().ToLowerInvariant()} as its owner, and OS-wide hooks run for every agent, team and workflow.");
+            }
+            else if (hook.Guardrail && hook.RunInBackground)
+            {
+                (failures ??= []).Add($"Hook '{hook.Name}' can't be in {list}: it is both a guardrail and a background hook.");
+            }
+        }
     }
 }

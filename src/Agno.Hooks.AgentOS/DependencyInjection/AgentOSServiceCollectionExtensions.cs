@@ -41,6 +41,12 @@ public static class AgentOSServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOSOptions>, AgentOSOptionsValidator>());
 
+        // OS-wide hooks join the catalog, where background executions restored from data find them by name.
+        services.AddSingleton(sp =>
+        {
+            var os = sp.GetRequiredService<IOptions<AgentOSOptions>>().Value;
+            return new HookRegistration([.. os.PreHooks, .. os.PostHooks]);
+        });
         services.TryAddSingleton<AgentOSCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHookOwnerSource, AgentOSCatalog>(sp => sp.GetRequiredService<AgentOSCatalog>()));
         services.TryAddSingleton<RecentHookRuns>();

@@ -22,6 +22,8 @@ internal sealed partial class RunEndpoint(
     ILogger<RunEndpoint> logger)
 {
     private readonly AgentOSOptions _options = options.Value;
+    private readonly HookDescriptor[] _osPreHooks = [.. options.Value.PreHooks];
+    private readonly HookDescriptor[] _osPostHooks = [.. options.Value.PostHooks];
 
     public Task HandleAgentRunAsync(HttpContext context) =>
         HandleRunAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), "Agent not found");
@@ -59,6 +61,8 @@ internal sealed partial class RunEndpoint(
             Arguments = request.Arguments,
             Services = context.RequestServices,
             BackgroundQueue = background,
+            PreHooks = _osPreHooks,
+            PostHooks = _osPostHooks,
         };
 
         try

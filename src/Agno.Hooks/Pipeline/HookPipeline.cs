@@ -68,14 +68,17 @@ public sealed class HookPipeline
         var parent = options?.Parent;
         var background = options?.RunHooksInBackground ?? parent?.RunHooksInBackground ?? Options.RunHooksInBackground;
         var destination = parent is null ? options?.Background ?? Background : null;
-        if (destination is null && parent is null && HasBackgroundHooks(owner, background))
+        if (destination is null && parent is null && (HasBackgroundHooks(owner, background) || AnyBackground(options?.PreHooks, background) || AnyBackground(options?.PostHooks, background)))
         {
             throw new InvalidOperationException($"'{owner.Id}' has background hooks but nowhere to run them: call services.AddAgnoHooks() and give the owner those services, or pass a background queue for the run.");
         }
 
         var services = options?.Services ?? parent?.Services ?? EmptyServiceProvider.Instance;
-        return new HookRun(this, owner, run, input, services, background, destination, parent, Activity.Current, cancellationToken);
+        return new HookRun(this, owner, run, input, services, background, destination, parent, options, Activity.Current, cancellationToken);
     }
+
+    private static bool AnyBackground(IReadOnlyList<HookDescriptor>? hooks, bool runHooksInBackground) =>
+        hooks is not null && hooks.Any(hook => HookRun.IsBackground(hook, runHooksInBackground));
 
     /// <summary>True when any hook of <paramref name="owner"/> or of the owners inside it would go to the background under this setting.</summary>
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)

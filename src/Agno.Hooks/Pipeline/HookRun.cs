@@ -19,6 +19,8 @@ public sealed partial class HookRun
     private readonly HookPipeline _pipeline;
     private readonly IBackgroundHookQueue? _destination;
     private readonly HookRun? _parent;
+    private readonly IReadOnlyList<HookDescriptor>? _outerPreHooks;
+    private readonly IReadOnlyList<HookDescriptor>? _outerPostHooks;
     private readonly CancellationToken _cancellationToken;
 
     // Passed explicitly: Activity.Current does not survive the yields of a streamed run.
@@ -30,8 +32,10 @@ public sealed partial class HookRun
     private HookContext? _postContext;
     private bool _completed;
 
-    internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, HookRun? parent, Activity? runActivity, CancellationToken cancellationToken)
+    internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, HookRun? parent, HookRunOptions? options, Activity? runActivity, CancellationToken cancellationToken)
     {
+        _outerPreHooks = options?.PreHooks;
+        _outerPostHooks = options?.PostHooks;
         _pipeline = pipeline;
         Owner = owner;
         Run = run;
@@ -149,7 +153,7 @@ public sealed partial class HookRun
     }
 
     /// <summary>The hooks of a stage that run inline: guardrails first, then the rest, each in list order.</summary>
-    private IEnumerable<HookDescriptor> InlineHooks(HookList hooks)
+    private IEnumerable<HookDescriptor> InlineHooks(IList<HookDescriptor> hooks)
     {
         foreach (var hook in hooks)
         {
@@ -168,7 +172,10 @@ public sealed partial class HookRun
         }
     }
 
-    private HookList Hooks(HookStage stage) => stage == HookStage.Pre ? Owner.PreHooks : Owner.PostHooks;
+    /// <summary>A stage's hooks: the run-wide pre-hooks before the owner's own, the run-wide post-hooks after.</summary>
+    private IList<HookDescriptor> Hooks(HookStage stage) => stage == HookStage.Pre
+        ? _outerPreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks] : Owner.PreHooks
+        : _outerPostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks, .. outerPost] : Owner.PostHooks;
 
     private async ValueTask<bool> ExecuteStageAsync(HookStage stage, RunOutput? output)
     {
@@ -249,7 +256,7 @@ public sealed partial class HookRun
     /// Takes the copies for the background hooks of a stage now, after its inline hooks (guardrails included)
     /// have run, so their edits carry through and later edits don't.
     /// </summary>
-    private void CaptureBackground(HookList hooks, HookStage stage, RunOutput? output)
+    private void CaptureBackground(IList<HookDescriptor> hooks, HookStage stage, RunOutput? output)
     {
         if (Rejection is not null)
         {

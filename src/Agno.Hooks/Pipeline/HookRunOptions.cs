@@ -20,4 +20,13 @@ public sealed class HookRunOptions
     /// inherited, and its background work joins the parent's, to be handed over only if the parent is not rejected.
     /// </summary>
     public HookRun? Parent { get; init; }
+
+    /// <summary>
+    /// Pre-hooks of the whole host (AgentOS's OS-wide hooks) that run before the owner's own, with the same rules:
+    /// guardrails of both lists first, then the other inline hooks in order. Not passed on to nested runs.
+    /// </summary>
+    public IReadOnlyList<HookDescriptor>? PreHooks { get; init; }
+
+    /// <summary>Post-hooks of the whole host that run after the owner's own, with the same rules.</summary>
+    public IReadOnlyList<HookDescriptor>? PostHooks { get; init; }
 }

@@ -44,4 +44,10 @@ public sealed class RunOptions
 
     /// <summary>How deep this run is nested in a team or workflow run; 0 at top level.</summary>
     public int NestedDepth { get; init; }
+
+    /// <summary>Hooks that run before this owner's own pre-hooks in this run (AgentOS's OS-wide hooks); guardrails still first.</summary>
+    public IReadOnlyList<HookDescriptor>? PreHooks { get; init; }
+
+    /// <summary>Hooks that run after this owner's own post-hooks in this run (AgentOS's OS-wide hooks).</summary>
+    public IReadOnlyList<HookDescriptor>? PostHooks { get; init; }
 }

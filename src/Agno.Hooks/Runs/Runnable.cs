@@ -123,6 +123,8 @@ public abstract class Runnable : IHookOwner
             RunHooksInBackground = options.RunHooksInBackground,
             Background = options.BackgroundQueue,
             Parent = options.Parent,
+            PreHooks = options.PreHooks,
+            PostHooks = options.PostHooks,
         }, cancellationToken);
         var scope = new RunScope(this, options, run, input, output, hooks, pipeline, streaming, activity, cancellationToken);
         if (streaming)
