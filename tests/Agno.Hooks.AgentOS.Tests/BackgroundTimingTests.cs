@@ -52,6 +52,7 @@ public sealed class BackgroundTimingTests
         probe.QueuedBeforeCompletion.ShouldBe(0);
         completedWhenHookStarted.ShouldBe(true);
         server.Executor.Statistics.Queued.ShouldBe(1);
+        server.RoundTrip.RoundTrips.ShouldBe(1, "the hook ran restored from JSON");
     }
 
     [Theory]

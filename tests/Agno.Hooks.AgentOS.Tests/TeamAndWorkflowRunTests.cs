@@ -275,6 +275,7 @@ public sealed class TeamAndWorkflowRunTests
         ran.ShouldBe(["MemberLog", "TeamLog"], ignoreOrder: true);
         server.Executor.Statistics.Failed.ShouldBe(1);
         server.Executor.Statistics.Completed.ShouldBe(2);
+        server.RoundTrip.RoundTrips.ShouldBe(3, "the member's and the team's hooks ran restored from JSON");
     }
 
     internal static Team ContentTeam(HookDescriptor? memberHook = null, bool bothMembers = true)

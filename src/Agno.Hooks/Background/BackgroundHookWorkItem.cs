@@ -56,15 +56,11 @@ public sealed class BackgroundHookWorkItem
         OwnerId = ownerId;
         OwnerName = ownerName;
 
-        // Re-link what a run shares (metadata and session state live on the context), as the copies had it.
+        // Re-link what a run shares (metadata and session state live on the context, and are serialized there),
+        // as the copies had it: the outputs' inputs, members' and steps' included, come with their own data.
         Run = run;
         Input = input.Clone(run);
         Output = output?.Clone(run);
-        if (Output is not null)
-        {
-            Output.Input = Input;
-            CopyWatch.Reset(Output);
-        }
 
         TraceParent = traceParent;
         Watch = CopyWatch.Start(Run, Input, Output);
@@ -85,6 +81,8 @@ public sealed class BackgroundHookWorkItem
 
     public string OwnerId { get; }
 
+    // Written even when null, like every member the JSON constructor takes: its parameters are required.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? OwnerName { get; }
 
     /// <summary>The hook's copy of the run's context.</summary>
@@ -94,9 +92,11 @@ public sealed class BackgroundHookWorkItem
     public RunInput Input { get; }
 
     /// <summary>The hook's copy of the output, after the inline post-hooks; null for a pre-hook.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public RunOutput? Output { get; }
 
     /// <summary>The W3C trace context of the run's span, so the execution's span links to it wherever it runs.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? TraceParent { get; }
 
     /// <summary>The run's id.</summary>

@@ -53,9 +53,6 @@ internal sealed class CopyWatch
         };
     }
 
-    /// <summary>Forgets the marks a copy's own construction left.</summary>
-    public static void Reset(RunOutput output) => output.Writes = Member.None;
-
     /// <summary>The members written since <paramref name="watch"/> started, as <c>Type.Member</c>; null when none.</summary>
     public static List<string>? Written(CopyWatch? watch, RunContext run, RunInput input, RunOutput? output)
     {

@@ -37,8 +37,10 @@ public static class AgnoHooksServiceCollectionExtensions
         // The check runs before the executor starts, so a missing service stops the host first.
         services.AddHostedService<HookOwnerValidator>();
         services.AddSingleton(sp => new HookPipeline(sp));
-        services.AddSingleton(sp => new HookOwnerDirectory(AllOwners(sp)));
-        services.AddSingleton(sp => new HookCatalog(AllHooks(sp)));
+        services.AddSingleton(sp => new HookOwnerDirectory(AllOwners(sp.GetServices<IHookOwner>().ToArray(), sp.GetServices<IHookOwnerSource>().ToArray())));
+        services.AddSingleton(sp => new HookCatalog(AllHooks(
+            sp.GetServices<HookRegistration>().ToArray(),
+            AllOwners(sp.GetServices<IHookOwner>().ToArray(), sp.GetServices<IHookOwnerSource>().ToArray()))));
         services.AddSingleton<BackgroundHookInvoker>();
         services.AddSingleton(sp => new BackgroundHookExecutor(
             sp.GetRequiredService<BackgroundHookInvoker>(),
@@ -101,12 +103,48 @@ public static class AgnoHooksServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The owners registered one by one and those their sources list (AgentOS's catalog), read when first needed.</summary>
-    private static IEnumerable<IHookOwner> AllOwners(IServiceProvider services) =>
-        services.GetServices<IHookOwner>().Concat(services.GetServices<IHookOwnerSource>().SelectMany(source => source.Owners));
+    /// <summary>
+    /// The owners registered one by one, then those their sources list (AgentOS's catalog), asked again each time
+    /// the result is enumerated: the directory and the catalog re-read it on a miss, and find owners listed late.
+    /// </summary>
+    private static IEnumerable<IHookOwner> AllOwners(IHookOwner[] registered, IHookOwnerSource[] sources)
+    {
+        foreach (var owner in registered)
+        {
+            yield return owner;
+        }
 
-    /// <summary>The generated registries' hooks, then those attached to the owners served, read when first needed.</summary>
-    private static IEnumerable<HookDescriptor> AllHooks(IServiceProvider services) =>
-        services.GetServices<HookRegistration>().SelectMany(registration => registration.Hooks)
-            .Concat(services.GetRequiredService<HookOwnerDirectory>().Owners.SelectMany(owner => owner.PreHooks.Concat(owner.PostHooks)));
+        foreach (var source in sources)
+        {
+            foreach (var owner in source.Owners)
+            {
+                yield return owner;
+            }
+        }
+    }
+
+    /// <summary>The generated registries' hooks, then those attached to the owners served, members and steps included.</summary>
+    private static IEnumerable<HookDescriptor> AllHooks(HookRegistration[] registrations, IEnumerable<IHookOwner> owners)
+    {
+        foreach (var registration in registrations)
+        {
+            foreach (var hook in registration.Hooks)
+            {
+                yield return hook;
+            }
+        }
+
+        foreach (var owner in HookOwnerDirectory.Walk(owners))
+        {
+            foreach (var hook in owner.PreHooks)
+            {
+                yield return hook;
+            }
+
+            foreach (var hook in owner.PostHooks)
+            {
+                yield return hook;
+            }
+        }
+    }
 }

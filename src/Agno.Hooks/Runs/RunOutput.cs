@@ -70,8 +70,7 @@ public class RunOutput
     [JsonIgnore]
     public JsonObject Metadata { get; init; } = [];
 
-    /// <summary>The input as the model saw it, after the inline pre-hooks.</summary>
-    [JsonIgnore]
+    /// <summary>The input as the model saw it, after the inline pre-hooks (for a team member or a workflow step: its own input).</summary>
     public RunInput? Input { get => _input; set => Set(ref _input, value, CopyWatch.Member.Input); }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Agno.Hooks.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.AgentOS.Tests.Infrastructure;
 
-/// <summary>A real AgentOS on Kestrel, on 127.0.0.1 and a free port, with a client pointed at it.</summary>
+/// <summary>
+/// A real AgentOS on Kestrel, on 127.0.0.1 and a free port, with a client pointed at it. The background work
+/// it queues goes through the JSON round trip (<see cref="RoundTripQueue"/>) and runs restored from data;
+/// disposing the server fails the test if any round trip failed.
+/// </summary>
 internal sealed class AgentOSServer : IAsyncDisposable
 {
     private AgentOSServer(WebApplication app, Uri address)
@@ -26,6 +31,9 @@ internal sealed class AgentOSServer : IAsyncDisposable
 
     public BackgroundHookExecutor Executor => App.Services.GetRequiredService<BackgroundHookExecutor>();
 
+    /// <summary>Where AgentOS hands background work after a response: the round trip, in front of <see cref="Executor"/>.</summary>
+    public RoundTripQueue RoundTrip => App.Services.GetRequiredService<RoundTripQueue>();
+
     public static async Task<AgentOSServer> StartAsync(
         Action<AgentOSOptions> configure,
         IDictionary<string, string?>? settings = null,
@@ -38,6 +46,7 @@ internal sealed class AgentOSServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddAgentOS(configure);
         configureServices?.Invoke(builder.Services);
+        builder.Services.AddBackgroundRoundTrip();
         var app = builder.Build();
         beforeRoutes?.Invoke(app);
         app.MapAgentOS();
@@ -70,7 +79,9 @@ internal sealed class AgentOSServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        var roundTrip = RoundTrip;
         await App.StopAsync();
         await App.DisposeAsync();
+        roundTrip.ThrowIfAnyFailed();
     }
 }

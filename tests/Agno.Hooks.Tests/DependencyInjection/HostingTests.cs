@@ -1,3 +1,4 @@
+using Agno.Hooks.Testing;
 using Agno.Hooks.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class HostingTests
             Interlocked.Increment(ref ran);
         }, background: true));
         builder.Services.AddAgent(agent);
+        builder.Services.AddBackgroundRoundTrip();
         using var host = builder.Build();
         await host.StartAsync();
         for (var i = 0; i < runs; i++)
@@ -38,6 +40,7 @@ public sealed class HostingTests
 
         ran.ShouldBe(runs);
         host.Services.GetRequiredService<BackgroundHookExecutor>().Statistics.Abandoned.ShouldBe(0);
+        host.Services.GetRequiredService<RoundTripQueue>().RoundTrips.ShouldBe(runs);
     }
 
     [Fact]

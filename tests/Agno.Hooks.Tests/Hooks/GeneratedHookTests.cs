@@ -1,3 +1,4 @@
+using Agno.Hooks.Testing;
 using Agno.Hooks.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,9 @@ public sealed class GeneratedHookTests
             PostHooks = { SupportHooks.LogAnalyticsHook, SupportHooks.SignHook },
         };
         builder.Services.AddAgent(agent);
+
+        // The background hook runs restored from JSON, dispatched by name, as a durable queue would run it.
+        builder.Services.AddBackgroundRoundTrip();
         return (builder.Build(), agent, sink, log);
     }
 
@@ -58,6 +62,7 @@ public sealed class GeneratedHookTests
 
             // The background copy was taken after the inline post-hooks, so it saw the signature too.
             sink.Written.ShouldBe([$"support-agent: {output.Content}"]);
+            host.Services.GetRequiredService<RoundTripQueue>().RoundTrips.ShouldBe(1);
         }
     }
 

@@ -1,10 +1,15 @@
+using Agno.Hooks.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace Agno.Hooks.Tests.Support;
 
-/// <summary>A service provider with the hook runtime, fake logging and an execution recorder, without a host.</summary>
+/// <summary>
+/// A service provider with the hook runtime, fake logging and an execution recorder, without a host. Every
+/// execution a run queues goes through the JSON round trip (<see cref="RoundTripQueue"/>) and runs restored from
+/// data; disposing the host fails the test if any round trip failed.
+/// </summary>
 internal sealed class HookTestHost : IAsyncDisposable
 {
     private HookTestHost(ServiceProvider services, ExecutionRecorder executions)
@@ -19,6 +24,9 @@ internal sealed class HookTestHost : IAsyncDisposable
 
     public BackgroundHookExecutor Executor => Services.GetRequiredService<BackgroundHookExecutor>();
 
+    /// <summary>The queue runs hand their background work to: the round trip, in front of <see cref="Executor"/>.</summary>
+    public RoundTripQueue RoundTrip => Services.GetRequiredService<RoundTripQueue>();
+
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
     public static HookTestHost Create(Action<AgnoHooksOptions>? configure = null, Action<IServiceCollection>? services = null)
@@ -30,6 +38,7 @@ internal sealed class HookTestHost : IAsyncDisposable
         collection.AddSingleton<IBackgroundHookObserver>(executions);
         collection.AddAgnoHooks(configure);
         services?.Invoke(collection);
+        collection.AddBackgroundRoundTrip();
         return new HookTestHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), executions);
     }
 
@@ -40,6 +49,8 @@ internal sealed class HookTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var roundTrip = Services.GetRequiredService<RoundTripQueue>();
         await Services.DisposeAsync();
+        roundTrip.ThrowIfAnyFailed();
     }
 }

@@ -165,8 +165,10 @@ public sealed class WorkflowTests
     {
         await using var host = HookTestHost.Create(o => o.RunHooksInBackground = true);
         var (workflow, analyzer, summarizer) = AnalysisWorkflow(host);
-        analyzer.PostHooks.Add(Post("LogStepCompletion", _ => { }));
-        summarizer.PostHooks.Add(Post("LogStepCompletion", _ => { }));
+        // One hook on both steps, as a [Hook] method is one descriptor: a name finds one hook.
+        var logStepCompletion = Post("LogStepCompletion", _ => { });
+        analyzer.PostHooks.Add(logStepCompletion);
+        summarizer.PostHooks.Add(logStepCompletion);
 
         var events = new List<RunEvent>();
         await foreach (var e in workflow.RunStreamingAsync("Analyse"))
