@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Agno.Hooks.AgentOS.HookRuns;
 
 /// <summary><c>GET /hooks/runs</c>: the background queue's counts and the most recent background executions, newest first.</summary>
-internal sealed class HookRunsEndpoint(RecentHookRuns recent, IBackgroundHookQueue queue)
+internal sealed class HookRunsEndpoint(RecentHookRuns recent, IBackgroundHookStatistics statistics)
 {
     public Task ListAsync(HttpContext context) =>
-        JsonResponses.WriteAsync(context, AgnoWireFormat.HookRuns(recent.Capacity, (queue as IBackgroundHookStatistics)?.Statistics ?? default, recent.Snapshot()), AgentOSJsonContext.Wire.HookRunsResponse);
+        JsonResponses.WriteAsync(context, AgnoWireFormat.HookRuns(recent.Capacity, statistics.Statistics, recent.Snapshot()), AgentOSJsonContext.Wire.HookRunsResponse);
 }

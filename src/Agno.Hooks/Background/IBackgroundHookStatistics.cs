@@ -1,8 +1,8 @@
 namespace Agno.Hooks;
 
 /// <summary>
-/// A background queue that counts its work, for dashboards such as AgentOS's <c>GET /hooks/runs</c>. The in-memory
-/// executor does; a queue that doesn't is reported with zero counts.
+/// A background queue's counts, for dashboards such as AgentOS's <c>GET /hooks/runs</c>. <c>AddAgnoHooks()</c>
+/// registers the in-memory executor's; a durable queue registers its own in its place.
 /// </summary>
 public interface IBackgroundHookStatistics
 {

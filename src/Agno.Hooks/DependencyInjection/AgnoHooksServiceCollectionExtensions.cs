@@ -51,6 +51,7 @@ public static class AgnoHooksServiceCollectionExtensions
 
         // The background seam: the in-memory executor unless a durable queue was registered instead.
         services.TryAddSingleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
+        services.TryAddSingleton<IBackgroundHookStatistics>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundHookExecutor>());
         return services;
     }
