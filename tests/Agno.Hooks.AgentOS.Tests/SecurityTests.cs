@@ -13,7 +13,7 @@ public sealed class SecurityTests : IAsyncLifetime
     // The key comes from OS_SECURITY_KEY in configuration, as Agno reads it from the environment.
     public async Task InitializeAsync() =>
         _server = await AgentOSServer.StartAsync(
-            os => os.Agents.Add(new Agent("echo")),
+            os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient() }),
             new Dictionary<string, string?> { [AgentOSOptions.SecurityKeyVariable] = Key });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -26,6 +26,12 @@ public sealed class SecurityTests : IAsyncLifetime
         { "GET", "/agents/nobody" },
         { "POST", "/agents/echo/runs" },
         { "GET", "/hooks/runs" },
+        { "POST", "/agents/echo/runs/run-1/cancel" },
+        { "GET", "/sessions" },
+        { "GET", "/sessions/nobody" },
+        { "GET", "/sessions/nobody/runs" },
+        { "GET", "/sessions/nobody/runs/run-1" },
+        { "DELETE", "/sessions/nobody" },
     };
 
     [Theory]

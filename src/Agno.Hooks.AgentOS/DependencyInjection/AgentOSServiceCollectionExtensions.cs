@@ -5,6 +5,7 @@ using Agno.Hooks.AgentOS.Discovery;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Runs;
 using Agno.Hooks.AgentOS.Security;
+using Agno.Hooks.AgentOS.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ public static class AgentOSServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddAgnoHooks();
         var options = services.AddOptions<AgentOSOptions>()
-            .Configure<IServiceProvider>((os, provider) => ApplyConfiguration(os, provider.GetService<IConfiguration>()));
+            .Configure<IServiceProvider>((os, provider) => ApplyConfiguration(os, provider.GetService<IConfiguration>()))
+            .Configure<IServiceProvider>((os, provider) => AgentOSSessionServices.ApplyConfiguration(os, provider.GetService<IConfiguration>()));
         if (configure is not null)
         {
             options.Configure(configure);
@@ -52,6 +54,7 @@ public static class AgentOSServiceCollectionExtensions
         services.TryAddSingleton<RunEndpoint>();
         services.TryAddSingleton<DiscoveryEndpoints>();
         services.TryAddSingleton<HookRunsEndpoint>();
+        services.AddAgentOSSessionsAndCors();
         return services;
     }
 
