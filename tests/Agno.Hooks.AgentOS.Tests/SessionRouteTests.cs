@@ -188,11 +188,24 @@ public sealed partial class SessionRouteTests : IAsyncLifetime
     [InlineData("/sessions/nobody/runs", "Session with ID nobody not found")]
     [InlineData("/sessions/nobody/runs/run-1", "Session with ID nobody not found")]
     [InlineData("/sessions/s-alpha/runs/run-1", "Run with ID run-1 not found in session s-alpha")]
+    [InlineData("/sessions/s-gamma?user_id=bob", "Session with id 's-gamma' not found")]
+    [InlineData("/sessions/s-alpha?user_id=ada", "Session with id 's-alpha' not found")]
+    [InlineData("/sessions/s-gamma/runs?user_id=bob", "Session with ID s-gamma not found")]
     public async Task An_unknown_session_or_run_is_404_with_detail(string path, string detail)
     {
         using var response = await _server.Client.GetAsync(path);
 
         (await SessionClient.ErrorAsync(response, HttpStatusCode.NotFound)).ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task A_user_id_in_the_query_finds_only_that_users_sessions()
+    {
+        (await SessionClient.GetAsync(_server, "/sessions/s-gamma?user_id=ada"))["user_id"]!.GetValue<string>().ShouldBe("ada");
+        using var othersDelete = await _server.Client.DeleteAsync("/sessions/s-gamma?user_id=bob");
+
+        (await SessionClient.ErrorAsync(othersDelete, HttpStatusCode.NotFound)).ShouldBe("Session with id 's-gamma' not found");
+        (await SessionClient.GetAsync(_server, "/sessions/s-gamma/runs")).AsArray().Count.ShouldBe(1);
     }
 
     [Fact]

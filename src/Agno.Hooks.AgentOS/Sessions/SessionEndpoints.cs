@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Agno.Hooks.AgentOS.Http;
@@ -125,7 +126,8 @@ internal sealed class SessionEndpoints(ISessionStore store, AgentOSCatalog catal
         }
 
         var sessionId = RouteValue(context, "session_id");
-        if (!await store.DeleteAsync(sessionId, context.RequestAborted).ConfigureAwait(false))
+        if (!OfUser(context, await store.GetAsync(sessionId, context.RequestAborted).ConfigureAwait(false))
+            || !await store.DeleteAsync(sessionId, context.RequestAborted).ConfigureAwait(false))
         {
             await JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, NotFound(sessionId)).ConfigureAwait(false);
             return;
@@ -181,7 +183,7 @@ internal sealed class SessionEndpoints(ISessionStore store, AgentOSCatalog catal
 
         var sessionId = RouteValue(context, "session_id");
         var session = await store.GetAsync(sessionId, context.RequestAborted).ConfigureAwait(false);
-        if (session is null || (type is { } expected && session.Owner.Type != expected))
+        if (!OfUser(context, session) || (type is { } expected && session.Owner.Type != expected))
         {
             // As Agno: a session of another type than asked for is not found either.
             var detail = notFound?.Invoke(sessionId)
@@ -194,6 +196,14 @@ internal sealed class SessionEndpoints(ISessionStore store, AgentOSCatalog catal
 
         return session;
     }
+
+    /// <summary>
+    /// Whether the session exists and belongs to the <c>user_id</c> the query names, if it names one: as in Agno,
+    /// a user's routes don't find another user's sessions.
+    /// </summary>
+    private static bool OfUser(HttpContext context, [NotNullWhen(true)] SessionRecord? session) =>
+        session is not null
+        && (NonEmpty(context.Request.Query["user_id"]) is not { } userId || string.Equals(session.UserId, userId, StringComparison.Ordinal));
 
     /// <summary>A <c>db_id</c> other than this store's names a database AgentOS does not have: the 404's detail, as in Agno.</summary>
     private string? DatabaseProblem(HttpContext context) =>
