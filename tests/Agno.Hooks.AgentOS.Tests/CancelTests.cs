@@ -114,6 +114,29 @@ public sealed class CancelTests
     }
 
     [Fact]
+    public async Task Cancelling_a_streaming_workflow_run_ends_it_with_WorkflowCancelled()
+    {
+        var model = new BlockingChatClient();
+        var workflow = new Workflow("flow") { Name = "Flow" };
+        workflow.Steps.Add(WorkflowStep.Run(new Agent("step") { Name = "Step", Model = model }));
+        await using var server = await AgentOSServer.StartAsync(os => os.Workflows.Add(workflow));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/workflows/flow/runs") { Content = AgentOSServer.Form(("message", "Go"), ("session_id", "s-flow-cancel")) };
+        using var response = await server.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync());
+        var before = await reader.UntilAsync("RunContent");
+        var runId = before[0].Data["run_id"]!.GetValue<string>();
+
+        using var cancel = await server.Client.PostAsync($"/workflows/flow/runs/{runId}/cancel", null);
+        var after = await reader.RestAsync();
+
+        before[0].Event.ShouldBe("WorkflowStarted");
+        after.Select(f => f.Event).ShouldBe(["WorkflowCancelled", "WorkflowCompleted"]);
+        after[0].Data["workflow_id"]!.GetValue<string>().ShouldBe("flow");
+        (await SessionClient.GetAsync(server, "/sessions/s-flow-cancel/runs"))[0]!["status"]!.GetValue<string>().ShouldBe("CANCELLED");
+    }
+
+    [Fact]
     public async Task Only_the_runs_owner_route_cancels_it_and_an_unknown_owner_is_404()
     {
         var model = new BlockingChatClient();
