@@ -1,3 +1,5 @@
+using Agno.Hooks.AgentOS.Sessions;
+
 namespace Agno.Hooks.AgentOS;
 
 /// <summary>
@@ -52,4 +54,13 @@ public sealed class AgentOSOptions
 
     /// <summary>How many finished background hook executions <c>GET /hooks/runs</c> keeps.</summary>
     public int RecentHookRunsCapacity { get; set; } = 100;
+
+    /// <summary>
+    /// The origins a browser may call AgentOS from, as Agno's <c>cors_allowed_origins</c>: they replace Agno's
+    /// defaults (<see cref="Cors.AgentOSCors.DefaultOrigins"/>), which null or empty keeps; <c>*</c> is dropped.
+    /// </summary>
+    public IList<string>? CorsAllowedOrigins { get; set; }
+
+    /// <summary>Sessions: how much history an agent's run sees, and the in-memory store's bounds.</summary>
+    public AgentOSSessionOptions Sessions { get; } = new();
 }

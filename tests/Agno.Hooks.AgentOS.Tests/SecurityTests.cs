@@ -26,6 +26,12 @@ public sealed class SecurityTests : IAsyncLifetime
         { "GET", "/agents/nobody" },
         { "POST", "/agents/echo/runs" },
         { "GET", "/hooks/runs" },
+        { "POST", "/agents/echo/runs/run-1/cancel" },
+        { "GET", "/sessions" },
+        { "GET", "/sessions/nobody" },
+        { "GET", "/sessions/nobody/runs" },
+        { "GET", "/sessions/nobody/runs/run-1" },
+        { "DELETE", "/sessions/nobody" },
     };
 
     [Theory]

@@ -12,6 +12,25 @@ public sealed class BackgroundHooksExampleTests
         ReadmeCommands.Curl("README.md").ShouldBe(("/agents/background-task-agent/runs", "Hello!"));
     }
 
+    [Fact]
+    public async Task The_READMEs_second_curl_with_the_first_answers_session_id_gets_an_answer_that_knows_it_is_the_second_message()
+    {
+        await using var example = await ExampleProcess.StartAsync("BackgroundHooksExample");
+        var (first, _) = await ExampleRun.PostReadmeRequestAsync(example, "README.md");
+        var sessionId = first["session_id"]!.GetValue<string>();
+        var (path, message) = ReadmeCommands.SessionCurl("README.md");
+
+        var (second, _) = await ExampleRun.PostAsync(example, path, message, sessionId);
+
+        path.ShouldBe(ReadmeCommands.Curl("README.md").Path);
+        first["content"]!.GetValue<string>().ShouldContain("This is the first message of our conversation.");
+        second["session_id"]!.GetValue<string>().ShouldBe(sessionId);
+        second["content"]!.GetValue<string>().ShouldContain($"You said: \"{message}\". That makes 2 messages from you in this conversation.");
+
+        // Both runs' hooks (three each) finish, and a stop abandons none.
+        await ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 6);
+    }
+
     [Theory]
     [InlineData("BackgroundHooksExample")]
     [InlineData("BackgroundHooksDecorator")]

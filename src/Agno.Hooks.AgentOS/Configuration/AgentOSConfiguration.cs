@@ -21,6 +21,8 @@ internal sealed class AgentOSConfiguration
 
     public int? RecentHookRunsCapacity { get; set; }
 
+    public List<string>? CorsAllowedOrigins { get; set; }
+
     /// <summary>Binds the <c>AgentOS</c> section and Agno's <c>OS_SECURITY_KEY</c> onto <paramref name="options"/>.</summary>
     public static void Apply(IConfiguration configuration, AgentOSOptions options)
     {
@@ -32,6 +34,12 @@ internal sealed class AgentOSConfiguration
         options.SecurityKey = NonEmpty(bound.SecurityKey) ?? NonEmpty(configuration[AgentOSOptions.SecurityKeyVariable]) ?? options.SecurityKey;
         options.MaxRequestBodySize = bound.MaxRequestBodySize ?? options.MaxRequestBodySize;
         options.RecentHookRunsCapacity = bound.RecentHookRunsCapacity ?? options.RecentHookRunsCapacity;
+        if (bound.CorsAllowedOrigins?.Where(origin => !string.IsNullOrWhiteSpace(origin)).ToList() is { Count: > 0 } origins)
+        {
+            options.CorsAllowedOrigins = origins;
+        }
+
+        configuration.GetSection($"{AgentOSOptions.SectionName}:{nameof(AgentOSOptions.Sessions)}").Bind(options.Sessions);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -1,9 +1,11 @@
 using Agno.Hooks.AgentOS;
+using Agno.Hooks.AgentOS.Cancellation;
 using Agno.Hooks.AgentOS.Discovery;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Http;
 using Agno.Hooks.AgentOS.Runs;
 using Agno.Hooks.AgentOS.Security;
+using Agno.Hooks.AgentOS.Sessions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +18,9 @@ public static class AgentOSEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>; <c>GET /agents</c>, <c>/agents/{agent_id}</c>
-    /// and <c>POST /agents/{agent_id}/runs</c>, the same for <c>/teams</c> and <c>/workflows</c>; and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c>
-    /// and <c>/health</c> need the bearer key. Returns the group, for conventions such as CORS or rate limits.
+    /// and <c>POST /agents/{agent_id}/runs</c> and <c>.../runs/{run_id}/cancel</c>, the same for <c>/teams</c> and <c>/workflows</c>;
+    /// the <c>/sessions</c> routes; and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c> and <c>/health</c>
+    /// need the bearer key. CORS is applied by <c>AddAgentOS</c>. Returns the group, for conventions such as rate limits.
     /// </summary>
     public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
     {
@@ -33,6 +36,8 @@ public static class AgentOSEndpointRouteBuilderExtensions
         var discovery = services.GetRequiredService<DiscoveryEndpoints>();
         var runs = services.GetRequiredService<RunEndpoint>();
         var hookRuns = services.GetRequiredService<HookRunsEndpoint>();
+        var sessions = services.GetRequiredService<SessionEndpoints>();
+        var cancel = services.GetRequiredService<CancelRunEndpoint>();
 
         RequestDelegate Open(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, handler, logger);
         RequestDelegate Protected(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, async c =>
@@ -57,6 +62,15 @@ public static class AgentOSEndpointRouteBuilderExtensions
         group.MapGet("/workflows/{workflow_id}", Protected(discovery.WorkflowAsync));
         group.MapPost("/workflows/{workflow_id}/runs", Protected(runs.HandleWorkflowRunAsync));
         group.MapGet("/hooks/runs", Protected(hookRuns.ListAsync));
+        group.MapPost("/agents/{agent_id}/runs/{run_id}/cancel", Protected(cancel.CancelAgentRunAsync));
+        group.MapPost("/teams/{team_id}/runs/{run_id}/cancel", Protected(cancel.CancelTeamRunAsync));
+        group.MapPost("/workflows/{workflow_id}/runs/{run_id}/cancel", Protected(cancel.CancelWorkflowRunAsync));
+        group.MapGet("/sessions", Protected(sessions.ListAsync));
+        group.MapGet("/sessions/{session_id}", Protected(sessions.GetAsync));
+        group.MapGet("/sessions/{session_id}/runs", Protected(sessions.RunsAsync));
+        group.MapGet("/sessions/{session_id}/runs/{run_id}", Protected(sessions.RunAsync));
+        group.MapDelete("/sessions/{session_id}", Protected(sessions.DeleteAsync));
+        group.MapPost("/sessions/{session_id}/rename", Protected(sessions.RenameAsync));
         return group;
     }
 }

@@ -5,6 +5,7 @@ using Agno.Hooks.AgentOS.Discovery;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Runs;
 using Agno.Hooks.AgentOS.Security;
+using Agno.Hooks.AgentOS.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public static class AgentOSServiceCollectionExtensions
         services.TryAddSingleton<RunEndpoint>();
         services.TryAddSingleton<DiscoveryEndpoints>();
         services.TryAddSingleton<HookRunsEndpoint>();
+        services.AddAgentOSSessionsAndCors();
         return services;
     }
 }

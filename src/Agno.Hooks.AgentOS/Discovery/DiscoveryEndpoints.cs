@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Agno.Hooks.AgentOS.Http;
+using Agno.Hooks.AgentOS.Sessions;
 using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Agno.Hooks.AgentOS.Discovery;
 
 /// <summary><c>GET /</c>, <c>/health</c>, <c>/config</c>, and the lists and items of <c>/agents</c>, <c>/teams</c> and <c>/workflows</c>, in Agno's shapes.</summary>
-internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentOSOptions> options, TimeProvider time)
+internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentOSOptions> options, TimeProvider time, ISessionStore sessions)
 {
     private static readonly string Version = typeof(DiscoveryEndpoints).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
@@ -26,6 +27,12 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             OsId = _options.Id,
             Name = _options.Name,
             Description = _options.Description,
+            OsDatabase = sessions.DatabaseId,
+            Databases = [sessions.DatabaseId],
+            Session = new SessionConfigResponse
+            {
+                Dbs = [new DatabaseConfigResponse { DbId = sessions.DatabaseId, DomainConfig = new DomainConfigResponse { DisplayName = sessions.DatabaseId } }],
+            },
             Agents = Agents(),
             Teams = Teams(),
             Workflows = Workflows(),
@@ -35,19 +42,19 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
         JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Wire.IReadOnlyListAgentResponse);
 
     public Task AgentAsync(HttpContext context) =>
-        ItemAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), AgnoWireFormat.DescribeAgent, AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
+        ItemAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId), AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
 
     public Task TeamsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Teams(), AgentOSJsonContext.Wire.IReadOnlyListTeamResponse);
 
     public Task TeamAsync(HttpContext context) =>
-        ItemAsync(context, catalog.FindTeam(RouteId(context, "team_id")), AgnoWireFormat.DescribeTeam, AgentOSJsonContext.Wire.TeamResponse, "Team not found");
+        ItemAsync(context, catalog.FindTeam(RouteId(context, "team_id")), team => AgnoWireFormat.DescribeTeam(team, sessions.DatabaseId), AgentOSJsonContext.Wire.TeamResponse, "Team not found");
 
     public Task WorkflowsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Workflows(), AgentOSJsonContext.Wire.IReadOnlyListWorkflowResponse);
 
     public Task WorkflowAsync(HttpContext context) =>
-        ItemAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), AgnoWireFormat.DescribeWorkflow, AgentOSJsonContext.Wire.WorkflowResponse, "Workflow not found");
+        ItemAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), workflow => AgnoWireFormat.DescribeWorkflow(workflow, sessions.DatabaseId), AgentOSJsonContext.Wire.WorkflowResponse, "Workflow not found");
 
     private static string RouteId(HttpContext context, string key) => context.Request.RouteValues[key] as string ?? string.Empty;
 
@@ -57,9 +64,10 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             ? JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, notFound)
             : JsonResponses.WriteAsync(context, describe(item), typeInfo);
 
-    private List<AgentResponse> Agents() => catalog.Agents.Select(AgnoWireFormat.DescribeAgent).ToList();
+    // Each names the database of its sessions (db_id), as Agno's do when they have one.
+    private List<AgentResponse> Agents() => catalog.Agents.Select(agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId)).ToList();
 
-    private List<TeamResponse> Teams() => catalog.Teams.Select(AgnoWireFormat.DescribeTeam).ToList();
+    private List<TeamResponse> Teams() => catalog.Teams.Select(team => AgnoWireFormat.DescribeTeam(team, sessions.DatabaseId)).ToList();
 
-    private List<WorkflowResponse> Workflows() => catalog.Workflows.Select(AgnoWireFormat.DescribeWorkflow).ToList();
+    private List<WorkflowResponse> Workflows() => catalog.Workflows.Select(workflow => AgnoWireFormat.DescribeWorkflow(workflow, sessions.DatabaseId)).ToList();
 }

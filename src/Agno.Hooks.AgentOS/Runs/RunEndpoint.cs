@@ -1,4 +1,5 @@
 using Agno.Hooks.AgentOS.Http;
+using Agno.Hooks.AgentOS.Sessions;
 using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,6 +19,7 @@ namespace Agno.Hooks.AgentOS.Runs;
 internal sealed partial class RunEndpoint(
     AgentOSCatalog catalog,
     IBackgroundHookQueue background,
+    SessionRuns sessions,
     IOptions<AgentOSOptions> options,
     ILogger<RunEndpoint> logger)
 {
@@ -51,16 +53,27 @@ internal sealed partial class RunEndpoint(
             return;
         }
 
-        var background = new DeferredBackgroundHookQueue();
+        var (run, sessionStatus, sessionProblem) = await sessions.BeginAsync(runnable, request, context.RequestAborted).ConfigureAwait(false);
+        if (run is null)
+        {
+            await JsonResponses.WriteErrorAsync(context, sessionStatus, sessionProblem!).ConfigureAwait(false);
+            return;
+        }
+
+        // The run stays cancellable until the request is over.
+        using var registration = run;
+        var held = new DeferredBackgroundHookQueue();
         var runOptions = new RunOptions
         {
+            RunId = run.RunId,
             SessionId = request.SessionId,
             UserId = request.UserId,
             Metadata = request.Metadata,
-            SessionState = request.SessionState,
+            SessionState = run.SessionState,
+            Messages = run.History,
             Arguments = request.Arguments,
             Services = context.RequestServices,
-            BackgroundQueue = background,
+            BackgroundQueue = held,
             PreHooks = _osPreHooks,
             PostHooks = _osPostHooks,
         };
@@ -69,26 +82,26 @@ internal sealed partial class RunEndpoint(
         {
             if (request.Stream)
             {
-                await StreamAsync(context, runnable, request.Message, runOptions).ConfigureAwait(false);
+                await StreamAsync(context, runnable, run, request.Message, runOptions).ConfigureAwait(false);
             }
             else
             {
-                await RespondAsync(context, runnable, request.Message, runOptions).ConfigureAwait(false);
+                await RespondAsync(context, runnable, run, request.Message, runOptions).ConfigureAwait(false);
             }
         }
         finally
         {
-            await QueueBackgroundHooksAsync(background, runnable).ConfigureAwait(false);
+            await QueueBackgroundHooksAsync(held, runnable).ConfigureAwait(false);
         }
     }
 
-    private async Task RespondAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
+    private async Task RespondAsync(HttpContext context, Runnable runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
     {
-        // Not the request's token: the run finishes even if the client has gone.
-        var output = await runnable.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
+        // Not the request's token: the run finishes even if the client has gone (only a cancel stops it).
+        var output = await run.RunAsync(message, runOptions).ConfigureAwait(false);
         try
         {
-            await JsonResponses.WriteAsync(context, AgnoWireFormat.Run(runnable, output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, output, AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
             await context.Response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (IsClientGone(exception, context))
@@ -96,10 +109,10 @@ internal sealed partial class RunEndpoint(
             LogClientGone(output.RunId);
         }
 
-        LogResponded(Kind(runnable), runnable.Id, output.RunId, output.Status);
+        LogResponded(Kind(runnable), runnable.Id, output.RunId, run.Status);
     }
 
-    private async Task StreamAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
+    private async Task StreamAsync(HttpContext context, Runnable runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -109,12 +122,8 @@ internal sealed partial class RunEndpoint(
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         var connected = true;
-        string? runId = null;
-        RunStatus status = RunStatus.Running;
-        await foreach (var runEvent in runnable.RunStreamingAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false))
+        await foreach (var payload in run.StreamAsync(message, runOptions).ConfigureAwait(false))
         {
-            runId = runEvent.RunId;
-            status = runEvent.Output?.Status ?? status;
             if (!connected)
             {
                 // Keep the run going to its end so its hooks are queued; there is no one to write to.
@@ -123,19 +132,19 @@ internal sealed partial class RunEndpoint(
 
             try
             {
-                ServerSentEvents.WriteFrame(response.BodyWriter, AgnoWireFormat.Event(runEvent));
+                ServerSentEvents.WriteFrame(response.BodyWriter, payload);
                 var flushed = await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
                 if (flushed.IsCompleted || flushed.IsCanceled)
                 {
                     // Kestrel completes the pipe instead of throwing when the connection is gone.
                     connected = false;
-                    LogClientGone(runEvent.RunId);
+                    LogClientGone(run.RunId);
                 }
             }
             catch (Exception exception) when (IsClientGone(exception, context))
             {
                 connected = false;
-                LogClientGone(runEvent.RunId);
+                LogClientGone(run.RunId);
             }
         }
 
@@ -147,11 +156,11 @@ internal sealed partial class RunEndpoint(
             }
             catch (Exception exception) when (IsClientGone(exception, context))
             {
-                LogClientGone(runId ?? string.Empty);
+                LogClientGone(run.RunId);
             }
         }
 
-        LogStreamed(Kind(runnable), runnable.Id, runId ?? string.Empty, status);
+        LogStreamed(Kind(runnable), runnable.Id, run.RunId, run.Status);
     }
 
     private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, Runnable runnable)

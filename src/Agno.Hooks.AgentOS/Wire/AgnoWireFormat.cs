@@ -95,22 +95,26 @@ internal static class AgnoWireFormat
         _ => kind.ToString(),
     };
 
-    public static AgentResponse DescribeAgent(Agent agent) => new()
+    public static AgentResponse DescribeAgent(Agent agent, string? dbId = null) => new()
     {
         Id = agent.Id,
         Name = agent.Name,
         Description = agent.Description,
+        DbId = dbId,
         Model = Model(agent.Model),
     };
 
     /// <summary>A team with its members; a member agent is written with the same keys, without mode and members.</summary>
-    public static TeamResponse DescribeTeam(Runnable member) => member switch
+    public static TeamResponse DescribeTeam(Runnable member) => DescribeTeam(member, dbId: null);
+
+    public static TeamResponse DescribeTeam(Runnable member, string? dbId) => member switch
     {
         Team team => new TeamResponse
         {
             Id = team.Id,
             Name = team.Name,
             Description = team.Description,
+            DbId = dbId,
             Model = Model(team.Model),
             Mode = team.Mode.ToString().ToLowerInvariant(),
             Members = team.Members.Select(DescribeTeam).ToList(),
@@ -119,11 +123,12 @@ internal static class AgnoWireFormat
         _ => new TeamResponse { Id = member.Id, Name = member.Name, Description = member.Description },
     };
 
-    public static WorkflowResponse DescribeWorkflow(Workflow workflow) => new()
+    public static WorkflowResponse DescribeWorkflow(Workflow workflow, string? dbId = null) => new()
     {
         Id = workflow.Id,
         Name = workflow.Name,
         Description = workflow.Description,
+        DbId = dbId,
         Steps = workflow.Steps.Select(Step).ToList(),
     };
 

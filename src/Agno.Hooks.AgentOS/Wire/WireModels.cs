@@ -77,6 +77,9 @@ internal sealed class RunEventResponse
     public string? ErrorType { get; init; }
     public string? ErrorId { get; init; }
     public JsonObject? AdditionalData { get; init; }
+
+    /// <summary>Why a run was cancelled (<c>RunCancelled</c>).</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>Token counts and timings; integer zeros are left out, durations are in seconds.</summary>
@@ -112,6 +115,9 @@ internal sealed class AgentResponse
     public required string Id { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The database of its sessions: Agno's web UI lists sessions only when it is set.</summary>
+    public string? DbId { get; init; }
     public ModelResponse? Model { get; init; }
 }
 
@@ -124,6 +130,7 @@ internal sealed class TeamResponse
     public required string Id { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+    public string? DbId { get; init; }
     public ModelResponse? Model { get; init; }
     public string? Mode { get; init; }
     public IReadOnlyList<TeamResponse>? Members { get; init; }
@@ -135,6 +142,7 @@ internal sealed class WorkflowResponse
     public required string Id { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+    public string? DbId { get; init; }
     public required IReadOnlyList<StepResponse> Steps { get; init; }
 }
 
@@ -153,6 +161,9 @@ internal sealed class ConfigResponse
     public required string OsId { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+    public string? OsDatabase { get; init; }
+    public IReadOnlyList<string>? Databases { get; init; }
+    public Sessions.SessionConfigResponse? Session { get; init; }
     public required IReadOnlyList<AgentResponse> Agents { get; init; }
     public IReadOnlyList<TeamResponse> Teams { get; init; } = [];
     public IReadOnlyList<WorkflowResponse> Workflows { get; init; } = [];

@@ -22,9 +22,14 @@ internal static class ExampleRun
         return PostAsync(example, path, message);
     }
 
-    public static async Task<(JsonObject Run, int LinesAtResponse)> PostAsync(ExampleProcess example, string path, string message)
+    public static async Task<(JsonObject Run, int LinesAtResponse)> PostAsync(ExampleProcess example, string path, string message, string? sessionId = null)
     {
         using var form = new MultipartFormDataContent { { new StringContent(message), "message" }, { new StringContent("false"), "stream" } };
+        if (sessionId is not null)
+        {
+            form.Add(new StringContent(sessionId), "session_id");
+        }
+
         using var response = await example.Client.PostAsync(path, form);
         var body = await response.Content.ReadAsStringAsync();
         var linesAtResponse = example.LineCount;

@@ -15,6 +15,18 @@ internal static partial class ReadmeCommands
         return (match.Groups["path"].Value, match.Groups["message"].Value);
     }
 
+    /// <summary>
+    /// The README's <c>curl</c> that continues a session (<c>-F "session_id=..."</c> after <c>message</c> and
+    /// <c>stream=false</c>): its path and its <c>message</c> field; the session id is the first answer's.
+    /// </summary>
+    public static (string Path, string Message) SessionCurl(string readme)
+    {
+        var text = File.ReadAllText(Path.Combine(ExampleProcess.RepositoryRoot, readme)).Replace("\\\n", " ", StringComparison.Ordinal);
+        var match = SessionCurlPattern().Match(text);
+        match.Success.ShouldBeTrue($"{readme} has a curl command that continues the session");
+        return (match.Groups["path"].Value, match.Groups["message"].Value);
+    }
+
     /// <summary>The first command of the README's first <c>bash</c> block.</summary>
     public static string FirstCommand(string readme)
     {
@@ -25,4 +37,7 @@ internal static partial class ReadmeCommands
 
     [GeneratedRegex("""curl -X POST http://localhost:7777(?<path>/\S+)\s+-F "message=(?<message>[^"]*)"\s+-F "stream=false"\s""")]
     private static partial Regex CurlPattern();
+
+    [GeneratedRegex("""curl -X POST http://localhost:7777(?<path>/\S+)\s+-F "message=(?<message>[^"]*)"\s+-F "stream=false"\s+-F "session_id=[^"]*"\s""")]
+    private static partial Regex SessionCurlPattern();
 }
