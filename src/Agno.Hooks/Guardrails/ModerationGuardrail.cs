@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Agno.Hooks;
+
+/// <summary>
+/// Agno's <c>OpenAIModerationGuardrail</c>, as a pre-hook guardrail: sends the message to a moderation service
+/// (<see cref="IContentModerator"/>; OpenAI's by default) and rejects the run with <c>input_not_allowed</c> when it is
+/// flagged in one of the configured categories, with the categories and their scores as additional data.
+/// </summary>
+/// <remarks>
+/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddModeration(...)</c>.
+/// </remarks>
+public sealed partial class ModerationGuardrail
+{
+    /// <summary>The hook's name, Agno's class name, as events and logs show it.</summary>
+    public const string HookName = "OpenAIModerationGuardrail";
+
+    /// <summary>Agno's message when it rejects a run.</summary>
+    public const string RejectionMessage = "OpenAI moderation violation detected.";
+
+    /// <summary>The message when the moderation call failed and <see cref="ModerationOptions.RejectOnError"/> is on.</summary>
+    public const string UnavailableMessage = "The message could not be moderated.";
+
+    private readonly IContentModerator _moderator;
+    private readonly HashSet<string>? _rejectCategories;
+    private readonly bool _rejectOnError;
+    private readonly ILogger _logger;
+
+    public ModerationGuardrail(IContentModerator moderator, IOptions<ModerationOptions> options, ILogger<ModerationGuardrail>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(moderator);
+        ArgumentNullException.ThrowIfNull(options);
+        _moderator = moderator;
+        var categories = options.Value.RejectCategories;
+        _rejectCategories = categories is { Count: > 0 } ? new HashSet<string>(categories.Select(Normalize), StringComparer.Ordinal) : null;
+        _rejectOnError = options.Value.RejectOnError;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Moderates the message; rejects the run when it is flagged in a rejecting category.</summary>
+    /// <exception cref="InputCheckException">The message was flagged (or could not be moderated, when so configured).</exception>
+    [Hook(Guardrail = true, Name = HookName)]
+    public async Task Check(RunInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ContentModerationResult result;
+        try
+        {
+            result = await _moderator.ModerateAsync(input.Content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            GuardrailLog.ModerationFailed(_logger, exception, HookName, _rejectOnError ? "is rejected" : "goes on unmoderated");
+            if (_rejectOnError)
+            {
+                throw new InputCheckException(UnavailableMessage, CheckTrigger.InputNotAllowed);
+            }
+
+            return;
+        }
+
+        if (result.Flagged && Rejects(result))
+        {
+            throw new InputCheckException(RejectionMessage, CheckTrigger.InputNotAllowed, Data(result));
+        }
+    }
+
+    private bool Rejects(ContentModerationResult result)
+    {
+        if (_rejectCategories is null)
+        {
+            return true;
+        }
+
+        foreach (var (category, flagged) in result.Categories)
+        {
+            if (flagged && _rejectCategories.Contains(Normalize(category)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Agno's additional data: <c>{"categories": {name: flagged}, "category_scores": {name: score}}</c>.</summary>
+    private static JsonObject Data(ContentModerationResult result)
+    {
+        var categories = new JsonObject();
+        foreach (var (name, flagged) in result.Categories)
+        {
+            categories[name] = flagged;
+        }
+
+        var scores = new JsonObject();
+        foreach (var (name, score) in result.CategoryScores)
+        {
+            scores[name] = score;
+        }
+
+        return new JsonObject { ["categories"] = categories, ["category_scores"] = scores };
+    }
+
+    /// <summary>OpenAI's wire names (<c>self-harm/intent</c>) and Python's field names (<c>self_harm_intent</c>) compare equal.</summary>
+    private static string Normalize(string category) =>
+        category.Trim().ToLowerInvariant().Replace('-', '_').Replace('/', '_');
+}

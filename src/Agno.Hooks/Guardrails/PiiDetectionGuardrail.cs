@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Agno.Hooks;
+
+/// <summary>
+/// Agno's <c>PIIDetectionGuardrail</c>, as a pre-hook guardrail: looks for SSNs, credit card numbers, e-mail
+/// addresses, phone numbers and custom patterns in the message and in the earlier messages of the input, then
+/// rejects the run (<c>pii_detected</c>, with the kinds found) or masks each match in place.
+/// </summary>
+/// <remarks>
+/// Attach <see cref="CheckHook"/> to an agent's <c>PreHooks</c>; register it with <c>services.AddPiiDetection(...)</c>,
+/// whose options it reads once, when the container creates it.
+/// </remarks>
+public sealed partial class PiiDetectionGuardrail
+{
+    /// <summary>The hook's name, Agno's class name, as events and logs show it.</summary>
+    public const string HookName = "PIIDetectionGuardrail";
+
+    /// <summary>Agno's message when it rejects a run.</summary>
+    public const string RejectionMessage = "Potential PII detected in input";
+
+    private readonly PiiScanner _scanner;
+    private readonly ILogger _logger;
+
+    public PiiDetectionGuardrail(IOptions<PiiDetectionOptions> options, ILogger<PiiDetectionGuardrail>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _scanner = new PiiScanner(options.Value);
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>Rejects the run, or masks the message and the earlier messages in place, as the options say.</summary>
+    /// <exception cref="InputCheckException">Personal data was found (and not masked).</exception>
+    [Hook(Guardrail = true, Name = HookName)]
+    public void Check(RunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_scanner.Mask)
+        {
+            MaskAll(input);
+            return;
+        }
+
+        var found = new List<string>(0);
+        var timedOut = _scanner.Detect(input.Content, found);
+        foreach (var message in input.Messages)
+        {
+            timedOut |= _scanner.Detect(message.Text, found);
+        }
+
+        if (found.Count > 0)
+        {
+            if (timedOut)
+            {
+                GuardrailLog.PatternTimedOut(_logger, HookName);
+            }
+
+            throw new InputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(found));
+        }
+    }
+
+    private void MaskAll(RunInput input)
+    {
+        var content = input.Content;
+        var timedOut = _scanner.MaskText(ref content);
+        input.Content = content;
+        foreach (var message in input.Messages)
+        {
+            if (timedOut is not null)
+            {
+                break;
+            }
+
+            var text = message.Text;
+            timedOut = _scanner.MaskText(ref text);
+            message.Text = text;
+        }
+
+        if (timedOut is not null)
+        {
+            // What could not be masked can't go to the model: fail closed.
+            GuardrailLog.PatternTimedOut(_logger, HookName);
+            throw new InputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data([timedOut]));
+        }
+    }
+}
