@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Agno.Hooks.AgentOS.Tests;
 
 /// <summary>
-/// <c>GET /eval-runs</c> lists the judge's results in Agno's <c>EvalSchema</c> shape. Mapped here with
-/// <c>AddAgentOSEvalRuns</c>/<c>MapAgentOSEvalRuns</c>, as <c>AddAgentOS</c>/<c>MapAgentOS</c> will once they call them.
+/// <c>GET /eval-runs</c> lists the judge's results in Agno's <c>EvalSchema</c> shape; <c>MapAgentOS</c> maps it.
 /// </summary>
 public sealed class EvalRunsTests
 {
@@ -129,7 +128,6 @@ public sealed class EvalRunsTests
                 os.Agents.Add(new Agent("editor") { Name = "Editor", Model = new OfflineChatClient(), PostHooks = { AgentAsJudgeEval.EvaluateHook } });
             },
             settings,
-            beforeRoutes: app => app.MapAgentOSEvalRuns(),
             configureServices: services => services
                 .AddAgentAsJudge(o =>
                 {
@@ -138,8 +136,7 @@ public sealed class EvalRunsTests
                     o.Scoring = JudgeScoring.Numeric;
                     o.AdditionalGuidelines = ["Count the syllables."];
                     o.Model = new OfflineChatClient();
-                })
-                .AddAgentOSEvalRuns());
+                }));
 
     /// <summary>Runs without streaming; the inline judge has finished when the answer arrives.</summary>
     private static async Task<string> RunAsync(AgentOSServer server, string agentId, string message)

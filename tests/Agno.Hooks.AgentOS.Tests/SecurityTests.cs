@@ -32,6 +32,8 @@ public sealed class SecurityTests : IAsyncLifetime
         { "GET", "/sessions/nobody/runs" },
         { "GET", "/sessions/nobody/runs/run-1" },
         { "DELETE", "/sessions/nobody" },
+        { "GET", "/eval-runs" },
+        { "GET", "/eval-runs/nobody" },
     };
 
     [Theory]

@@ -1,6 +1,7 @@
 using Agno.Hooks.AgentOS;
 using Agno.Hooks.AgentOS.Cancellation;
 using Agno.Hooks.AgentOS.Discovery;
+using Agno.Hooks.AgentOS.Evals;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Http;
 using Agno.Hooks.AgentOS.Runs;
@@ -19,7 +20,7 @@ public static class AgentOSEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>; <c>GET /agents</c>, <c>/agents/{agent_id}</c>
     /// and <c>POST /agents/{agent_id}/runs</c> and <c>.../runs/{run_id}/cancel</c>, the same for <c>/teams</c> and <c>/workflows</c>;
-    /// the <c>/sessions</c> routes; and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c> and <c>/health</c>
+    /// the <c>/sessions</c> routes; <c>GET /eval-runs</c> (the judge's results); and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c> and <c>/health</c>
     /// need the bearer key. CORS is applied by <c>AddAgentOS</c>. Returns the group, for conventions such as rate limits.
     /// </summary>
     public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
@@ -38,6 +39,7 @@ public static class AgentOSEndpointRouteBuilderExtensions
         var hookRuns = services.GetRequiredService<HookRunsEndpoint>();
         var sessions = services.GetRequiredService<SessionEndpoints>();
         var cancel = services.GetRequiredService<CancelRunEndpoint>();
+        var evalRuns = services.GetRequiredService<EvalRunsEndpoint>();
 
         RequestDelegate Open(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, handler, logger);
         RequestDelegate Protected(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, async c =>
@@ -71,6 +73,8 @@ public static class AgentOSEndpointRouteBuilderExtensions
         group.MapGet("/sessions/{session_id}/runs/{run_id}", Protected(sessions.RunAsync));
         group.MapDelete("/sessions/{session_id}", Protected(sessions.DeleteAsync));
         group.MapPost("/sessions/{session_id}/rename", Protected(sessions.RenameAsync));
+        group.MapGet("/eval-runs", Protected(evalRuns.ListAsync));
+        group.MapGet("/eval-runs/{eval_run_id}", Protected(evalRuns.GetAsync));
         return group;
     }
 }

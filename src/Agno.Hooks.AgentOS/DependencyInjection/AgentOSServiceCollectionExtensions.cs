@@ -2,6 +2,7 @@ using Agno.Hooks;
 using Agno.Hooks.AgentOS;
 using Agno.Hooks.AgentOS.Configuration;
 using Agno.Hooks.AgentOS.Discovery;
+using Agno.Hooks.AgentOS.Evals;
 using Agno.Hooks.AgentOS.HookRuns;
 using Agno.Hooks.AgentOS.Runs;
 using Agno.Hooks.AgentOS.Security;
@@ -56,6 +57,8 @@ public static class AgentOSServiceCollectionExtensions
         services.TryAddSingleton<RunEndpoint>();
         services.TryAddSingleton<DiscoveryEndpoints>();
         services.TryAddSingleton<HookRunsEndpoint>();
+        services.AddEvaluationStore();
+        services.TryAddSingleton<EvalRunsEndpoint>();
         services.AddAgentOSSessionsAndCors();
         return services;
     }

@@ -16,46 +16,6 @@ namespace Agno.Hooks.AgentOS.Evals;
 /// Agno's <c>GET /eval-runs</c> and <c>GET /eval-runs/{eval_run_id}</c>, over the <see cref="IEvaluationStore"/> that
 /// <see cref="AgentAsJudgeEval"/> writes to, in Agno's <c>EvalSchema</c> shape.
 /// </summary>
-public static class EvalRunsEndpoints
-{
-    /// <summary>Registers what the routes need: the evaluation store (unless one is registered) and the endpoint.</summary>
-    public static IServiceCollection AddAgentOSEvalRuns(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddEvaluationStore();
-        services.TryAddSingleton<EvalRunsEndpoint>();
-        return services;
-    }
-
-    /// <summary>
-    /// Maps <c>GET /eval-runs</c> and <c>GET /eval-runs/{eval_run_id}</c>, behind the security key like AgentOS's other
-    /// routes. Needs <c>AddAgentOS</c> and <see cref="AddAgentOSEvalRuns"/>.
-    /// </summary>
-    public static IEndpointRouteBuilder MapAgentOSEvalRuns(this IEndpointRouteBuilder endpoints)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        var services = endpoints.ServiceProvider;
-        var security = services.GetService<SecurityKeyCheck>()
-            ?? throw new InvalidOperationException("AgentOS is not registered: call builder.Services.AddAgentOS(...) before MapAgentOSEvalRuns().");
-        var endpoint = services.GetService<EvalRunsEndpoint>()
-            ?? throw new InvalidOperationException("The eval-runs routes are not registered: call builder.Services.AddAgentOSEvalRuns() before MapAgentOSEvalRuns().");
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Agno.Hooks.AgentOS");
-
-        RequestDelegate Protected(RequestDelegate handler) => context => RequestGuard.InvokeAsync(context, async c =>
-        {
-            if (await security.AuthorizeAsync(c).ConfigureAwait(false))
-            {
-                await handler(c).ConfigureAwait(false);
-            }
-        }, logger);
-
-        endpoints.MapGet("/eval-runs", Protected(endpoint.ListAsync));
-        endpoints.MapGet("/eval-runs/{eval_run_id}", Protected(endpoint.GetAsync));
-        return endpoints;
-    }
-}
-
-/// <summary>The handlers of the eval-runs routes.</summary>
 internal sealed class EvalRunsEndpoint(IEvaluationStore store)
 {
     /// <summary>Agno's <c>eval_type</c> of every result here.</summary>
