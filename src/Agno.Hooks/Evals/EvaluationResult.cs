@@ -1,8 +1,5 @@
 namespace Agno.Hooks;
 
-/// <summary>Tokens the judge used for one evaluation.</summary>
-public readonly record struct EvaluationUsage(long InputTokens, long OutputTokens, long TotalTokens);
-
 /// <summary>One evaluation of one run's answer by <see cref="AgentAsJudgeEval"/>, as the <see cref="IEvaluationStore"/> keeps it.</summary>
 public sealed class EvaluationResult
 {

@@ -2,13 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks;
 
-/// <summary>Options of <see cref="InMemoryEvaluationStore"/>.</summary>
-public sealed class EvaluationStoreOptions
-{
-    /// <summary>How many results are kept; the oldest go first. Default 1000.</summary>
-    public int Capacity { get; set; } = 1000;
-}
-
 /// <summary>
 /// The default <see cref="IEvaluationStore"/>: the most recent results in memory, in a fixed-size ring, so memory
 /// stays bounded whatever the traffic. Lost on restart; register another store to keep them.

@@ -36,8 +36,3 @@ public class PiiDetectionOptions
     /// </summary>
     public TimeSpan CustomPatternTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }
-
-/// <summary>Options of <see cref="OutputPiiDetectionGuardrail"/>: the same as the input's, for the run's answer.</summary>
-public sealed class OutputPiiDetectionOptions : PiiDetectionOptions
-{
-}
