@@ -7,8 +7,17 @@ using BackgroundOutputEvaluation;
 var builder = ExampleHost.CreateBuilder(args);
 var model = ExampleModel.Create(builder.Configuration);
 
-// The evaluator agent is created once and reused by every evaluation, through DI.
-builder.Services.AddSingleton(new OutputEvaluator(model));
+// The judge: Agno's AgentAsJudgeEval, one instance in DI shared by every evaluation. It asks the model for a
+// structured verdict (a 1-10 score and its reason), keeps it for GET /eval-runs and logs it.
+builder.Services.AddAgentAsJudge(judge =>
+{
+    judge.Name = "support-quality";
+    judge.Criteria = "The answer is helpful, accurate and well structured: it solves the user's support problem in clear steps.";
+    judge.Scoring = JudgeScoring.Numeric;
+    judge.Threshold = 7;
+    judge.AdditionalGuidelines = ["Penalise settings, pages or steps that the answer makes up."];
+    judge.Model = model;
+});
 
 var agent = new Agent("support-agent")
 {
@@ -17,7 +26,7 @@ var agent = new Agent("support-agent")
     Instructions = "You are a helpful customer support agent.",
     Model = model,
 };
-agent.PostHooks.Add(EvaluationHooks.EvaluateOutputQualityHook);
+agent.PostHooks.Add(AgentAsJudgeEval.EvaluateInBackgroundHook);
 agent.PostHooks.Add(EvaluationHooks.CheckResponseSafetyHook);
 
 builder.Services.AddAgentOS(os => os.Agents.Add(agent));

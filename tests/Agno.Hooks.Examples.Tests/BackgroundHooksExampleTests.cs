@@ -37,6 +37,7 @@ public sealed class BackgroundHooksExampleTests
     [InlineData("BackgroundHooksTeam")]
     [InlineData("BackgroundHooksWorkflow")]
     [InlineData("BackgroundOutputEvaluation")]
+    [InlineData("Guardrails")]
     public void Each_example_READMEs_first_command_runs_that_example(string name) =>
         ReadmeCommands.FirstCommand($"examples/{name}/README.md").ShouldBe($"dotnet run --project examples/{name}");
 

@@ -41,6 +41,15 @@ internal sealed class ExampleProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The line at <paramref name="index"/> (as <see cref="WaitForLineAsync(Func{string, bool})"/> returns it).</summary>
+    public string Line(int index)
+    {
+        lock (_lines)
+        {
+            return _lines[index];
+        }
+    }
+
     public string Output
     {
         get

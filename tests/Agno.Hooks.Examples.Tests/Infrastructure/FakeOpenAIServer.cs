@@ -15,7 +15,8 @@ internal sealed class FakeOpenAIServer : IAsyncDisposable
 {
     public const string TextAnswer = "Open Settings, choose Security, then Reset password.";
 
-    public const string StructuredAnswer = """{"is_helpful":true,"is_accurate":true,"is_well_structured":false,"quality_score":0.9,"strengths":["clear steps"],"improvements":["link the settings page"],"summary":"Good answer."}""";
+    /// <summary>A judge's numeric verdict (<c>AgentAsJudgeEval</c> asks for <c>{"score", "reason"}</c>).</summary>
+    public const string StructuredAnswer = """{"score":8,"reason":"Clear steps; it could link the settings page."}""";
 
     private readonly WebApplication _app;
     private readonly List<(string? Authorization, JsonObject Body)> _requests = [];
