@@ -120,20 +120,7 @@ internal static class HookEmitter
         writer.WriteLine("});");
         writer.WriteLineNoTabs(string.Empty);
 
-        writer.WriteLine("/// <summary>The hook named <paramref name=\"name\"/>, or null.</summary>");
-        writer.WriteLine($"public static {Descriptor}? Find(string name) => name switch");
-        OpenBrace(writer);
-        foreach (var hook in set.Hooks)
-        {
-            if (hook.ContainingType.IsAccessibleInAssembly)
-            {
-                writer.WriteLine($"{Literal(hook.Name)} => {PropertyReference(hook)},");
-            }
-        }
-
-        writer.WriteLine("_ => null,");
-        writer.Indent--;
-        writer.WriteLine("};");
+        WriteFind(writer);
         writer.WriteLineNoTabs(string.Empty);
 
         writer.WriteLine("/// <summary>Registers the classes with instance hooks as singletons, unless already registered.</summary>");
@@ -158,6 +145,41 @@ internal static class HookEmitter
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>Find</c>: a lookup built from <c>All</c> at run time, on the first call. Not a <c>switch</c> over the
+    /// names: the compiler's cost for a string switch grows faster than its arms (at 5,000 hooks it made the
+    /// consumer's compile several times slower; see benchmarks/README.md). Names are unique (duplicates are
+    /// dropped and reported as AGNH106); the loop keeps the first anyway, so the lookup can't throw while
+    /// its type initializes.
+    /// </summary>
+    private static void WriteFind(IndentedTextWriter writer)
+    {
+        const string Lookup = $"global::System.Collections.Frozen.FrozenDictionary<string, {Descriptor}>";
+        writer.WriteLine("/// <summary>The hook named <paramref name=\"name\"/>, or null.</summary>");
+        writer.WriteLine($"public static {Descriptor}? Find(string name) =>");
+        writer.Indent++;
+        writer.WriteLine("name is not null && ByName.Hooks.TryGetValue(name, out var hook) ? hook : null;");
+        writer.Indent--;
+        writer.WriteLineNoTabs(string.Empty);
+        writer.WriteLine("/// <summary>The hooks of <see cref=\"All\"/> by name (ordinal), built on the first <see cref=\"Find\"/>.</summary>");
+        writer.WriteLine("private static class ByName");
+        OpenBrace(writer);
+        writer.WriteLine($"public static readonly {Lookup} Hooks = Create();");
+        writer.WriteLineNoTabs(string.Empty);
+        writer.WriteLine($"private static {Lookup} Create()");
+        OpenBrace(writer);
+        writer.WriteLine($"var hooks = new global::System.Collections.Generic.Dictionary<string, {Descriptor}>(All.Count, global::System.StringComparer.Ordinal);");
+        writer.WriteLine("// Names are unique (the generator leaves out hooks that share one: AGNH106); TryAdd would keep the first.");
+        writer.WriteLine("foreach (var hook in All)");
+        OpenBrace(writer);
+        writer.WriteLine("hooks.TryAdd(hook.Name, hook);");
+        CloseBrace(writer);
+        writer.WriteLineNoTabs(string.Empty);
+        writer.WriteLine("return global::System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(hooks, global::System.StringComparer.Ordinal);");
+        CloseBrace(writer);
+        CloseBrace(writer);
     }
 
     private static void WriteDescriptor(IndentedTextWriter writer, HookModel hook)

@@ -23,13 +23,26 @@ namespace Shop
         });
 
         /// <summary>The hook named <paramref name="name"/>, or null.</summary>
-        public static global::Agno.Hooks.HookDescriptor? Find(string name) => name switch
+        public static global::Agno.Hooks.HookDescriptor? Find(string name) =>
+            name is not null && ByName.Hooks.TryGetValue(name, out var hook) ? hook : null;
+
+        /// <summary>The hooks of <see cref="All"/> by name (ordinal), built on the first <see cref="Find"/>.</summary>
+        private static class ByName
         {
-            "Shop.Hooks.Outer.Middle.Inner.Deep" => global::Shop.Hooks.Outer.Middle.Inner.DeepHook,
-            "Shop.Hooks.Outer.Value.InStruct" => global::Shop.Hooks.Outer.Value.InStructHook,
-            "Shop.Other.IHookHolder.InInterface" => global::Shop.Other.IHookHolder.InInterfaceHook,
-            _ => null,
-        };
+            public static readonly global::System.Collections.Frozen.FrozenDictionary<string, global::Agno.Hooks.HookDescriptor> Hooks = Create();
+
+            private static global::System.Collections.Frozen.FrozenDictionary<string, global::Agno.Hooks.HookDescriptor> Create()
+            {
+                var hooks = new global::System.Collections.Generic.Dictionary<string, global::Agno.Hooks.HookDescriptor>(All.Count, global::System.StringComparer.Ordinal);
+                // Names are unique (the generator leaves out hooks that share one: AGNH106); TryAdd would keep the first.
+                foreach (var hook in All)
+                {
+                    hooks.TryAdd(hook.Name, hook);
+                }
+
+                return global::System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(hooks, global::System.StringComparer.Ordinal);
+            }
+        }
 
         /// <summary>Registers the classes with instance hooks as singletons, unless already registered.</summary>
         public static void AddHookServices(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
