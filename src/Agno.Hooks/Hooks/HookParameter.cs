@@ -20,6 +20,9 @@ public enum HookParameterKind
 
     /// <summary>Any other type, resolved from the run's <see cref="IServiceProvider"/>.</summary>
     Service,
+
+    /// <summary><see cref="Agno.Hooks.BackgroundExecution"/>: the background execution's stable id and attempt.</summary>
+    BackgroundExecution,
 }
 
 /// <summary>One parameter of a hook method, as the generator saw it at compile time.</summary>
