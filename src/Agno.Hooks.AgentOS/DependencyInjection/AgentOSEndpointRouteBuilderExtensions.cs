@@ -16,7 +16,7 @@ public static class AgentOSEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>; <c>GET /agents</c>, <c>/agents/{agent_id}</c>
-    /// and <c>POST /agents/{agent_id}/runs</c>, the same for <c>/teams</c> and <c>/workflows</c>; and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c>
+    /// and <c>POST /agents/{agent_id}/runs</c>, the same for <c>/teams</c> and <c>/workflows</c>; and <c>GET /hooks/runs</c>; then the routes of every registered <see cref="IAgentOSRoutes"/> (the durable hooks' dashboard). With a security key set, all but <c>/</c>
     /// and <c>/health</c> need the bearer key. Returns the group, for conventions such as CORS or rate limits.
     /// </summary>
     public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
@@ -57,6 +57,11 @@ public static class AgentOSEndpointRouteBuilderExtensions
         group.MapGet("/workflows/{workflow_id}", Protected(discovery.WorkflowAsync));
         group.MapPost("/workflows/{workflow_id}/runs", Protected(runs.HandleWorkflowRunAsync));
         group.MapGet("/hooks/runs", Protected(hookRuns.ListAsync));
+        foreach (var routes in services.GetServices<IAgentOSRoutes>())
+        {
+            routes.Map(group);
+        }
+
         return group;
     }
 }
