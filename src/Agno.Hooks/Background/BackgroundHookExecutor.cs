@@ -15,7 +15,7 @@ namespace Agno.Hooks;
 /// drains what it holds within the host's shutdown timeout. Work still queued when the process dies is lost:
 /// a durable queue (Agno.Hooks.Hangfire) keeps it.
 /// </summary>
-public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IHostedService, IAsyncDisposable
+public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBackgroundHookStatisticsProvider, IHostedService, IAsyncDisposable
 {
     private readonly Channel<BackgroundHookWorkItem> _queue;
     private readonly AgnoHooksOptions _options;
