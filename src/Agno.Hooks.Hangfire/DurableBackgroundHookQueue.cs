@@ -12,11 +12,12 @@ namespace Agno.Hooks.Hangfire;
 /// before <see cref="EnqueueAsync"/> returns (AgentOS calls it after the response, before the request handler
 /// ends), and run by any instance's server.
 /// </summary>
-public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue
+public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue, IBackgroundHookStatisticsProvider
 {
     private static readonly MethodInfo RunMethod = typeof(DurableHookJob).GetMethod(nameof(DurableHookJob.RunAsync))!;
 
     private readonly DurableHookStorage _storage;
+    private readonly DurableHookCounters _counters;
     private readonly ILogger _logger;
     private readonly Counter<long> _queued;
     private readonly Counter<long> _refused;
@@ -24,10 +25,11 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue
     private readonly TimeProvider _time;
     private BackgroundJobClient? _client;
 
-    public DurableBackgroundHookQueue(DurableHookStorage storage, ILogger<DurableBackgroundHookQueue> logger, IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
+    internal DurableBackgroundHookQueue(DurableHookStorage storage, DurableHookCounters counters, ILogger<DurableBackgroundHookQueue> logger, IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
+        _counters = counters;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
         var meter = meterFactory?.Create(AgnoHooksTelemetry.Name) ?? new Meter(AgnoHooksTelemetry.Name);
@@ -35,6 +37,9 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue
         _refused = meter.CreateCounter<long>("agno.hooks.background.refused", "{execution}", "Background hook executions refused because the executor was stopping.");
         _enqueueDuration = meter.CreateHistogram<double>("agno.hooks.background.enqueue.duration", "s", "How long writing a durable background hook execution to its store took.");
     }
+
+    /// <summary>Executions queued from this process and attempts run in it (not the whole cluster's: see the dashboard).</summary>
+    public BackgroundHookStatistics Statistics => _counters.Statistics;
 
     /// <summary>Writes <paramref name="item"/> as a job in the queue; returns its Hangfire job id.</summary>
     /// <exception cref="InvalidOperationException">PostgreSQL did not take it; logged and counted as refused.</exception>
@@ -55,12 +60,14 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue
                 ["AgnoRunId"] = item.RunId,
             });
             _queued.Add(1, hookTag);
+            _counters.Queued();
             _enqueueDuration.Record(_time.GetElapsedTime(started).TotalSeconds, hookTag);
             return id;
         }
         catch (Exception exception) when (exception is not ArgumentException)
         {
             _refused.Add(1, hookTag);
+            _counters.Refused();
             LogNotQueued(exception, item.HookName, item.RunId);
             throw new InvalidOperationException($"Background hook '{item.HookName}' of run '{item.RunId}' could not be queued in PostgreSQL: {exception.Message}", exception);
         }

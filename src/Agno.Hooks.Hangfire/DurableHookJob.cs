@@ -18,12 +18,14 @@ public sealed partial class DurableHookJob
     public const string AttemptParameter = "AgnoAttempt";
 
     private readonly BackgroundHookInvoker _invoker;
+    private readonly DurableHookCounters _counters;
     private readonly ILogger _logger;
 
-    public DurableHookJob(BackgroundHookInvoker invoker, ILogger<DurableHookJob> logger)
+    internal DurableHookJob(BackgroundHookInvoker invoker, DurableHookCounters counters, ILogger<DurableHookJob> logger)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         _invoker = invoker;
+        _counters = counters;
         _logger = logger;
     }
 
@@ -44,7 +46,9 @@ public sealed partial class DurableHookJob
             item = item.WithAttempt(attempt);
         }
 
+        _counters.Started();
         var result = await _invoker.ExecuteAsync(item, cancellationToken).ConfigureAwait(false);
+        _counters.Finished(result.Status);
         switch (result.Status)
         {
             case BackgroundHookStatus.Completed:

@@ -44,7 +44,10 @@ internal sealed partial class DurableHookServer(
             ServerTimeout = TimeSpan.FromMinutes(1),
             CancellationCheckInterval = TimeSpan.FromSeconds(5),
             FilterProvider = storage.Filters,
-            Activator = new SingleJobActivator(ActivatorUtilities.CreateInstance<DurableHookJob>(services)),
+            Activator = new SingleJobActivator(new DurableHookJob(
+                services.GetRequiredService<BackgroundHookInvoker>(),
+                services.GetRequiredService<DurableHookCounters>(),
+                services.GetRequiredService<ILogger<DurableHookJob>>())),
         };
         _server = new BackgroundJobServer(serverOptions, jobStorage);
         LogStarted(workers, options.Queue);

@@ -49,7 +49,13 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
         }
 
         services.AddSingleton<DurableHookStorage>();
-        services.AddSingleton<DurableBackgroundHookQueue>();
+        services.AddSingleton<DurableHookCounters>();
+        services.AddSingleton(sp => new DurableBackgroundHookQueue(
+            sp.GetRequiredService<DurableHookStorage>(),
+            sp.GetRequiredService<DurableHookCounters>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurableBackgroundHookQueue>>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetService<TimeProvider>()));
         services.Replace(ServiceDescriptor.Singleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
         services.AddHostedService<DurableHookServer>();
         services.AddSingleton<IAgentOSRoutes>(sp =>
