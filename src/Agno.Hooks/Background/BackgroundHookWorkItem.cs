@@ -85,6 +85,8 @@ public sealed class BackgroundHookWorkItem
 
     public string OwnerId { get; }
 
+    // Written even when null: the constructor that restores an item requires every one of its parameters.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? OwnerName { get; }
 
     /// <summary>The hook's copy of the run's context.</summary>
@@ -94,9 +96,13 @@ public sealed class BackgroundHookWorkItem
     public RunInput Input { get; }
 
     /// <summary>The hook's copy of the output, after the inline post-hooks; null for a pre-hook.</summary>
+    // Written even when null: the constructor that restores an item requires every one of its parameters.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public RunOutput? Output { get; }
 
     /// <summary>The W3C trace context of the run's span, so the execution's span links to it wherever it runs.</summary>
+    // Written even when null: the constructor that restores an item requires every one of its parameters.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? TraceParent { get; }
 
     /// <summary>The run's id.</summary>
