@@ -27,8 +27,12 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddAgnoHooks();
-        var options = services.AddOptions<DurableBackgroundHooksOptions>()
-            .Configure<IServiceProvider>(static (o, provider) =>
+        var first = !services.Any(d => d.ServiceType == typeof(DurableHookStorage));
+        var options = services.AddOptions<DurableBackgroundHooksOptions>();
+        if (first)
+        {
+            // Configuration first, once: code from any call wins over it.
+            options.Configure<IServiceProvider>(static (o, provider) =>
             {
                 if (provider.GetService<IConfiguration>() is { } configuration)
                 {
@@ -36,6 +40,8 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
                     o.ConnectionString ??= configuration.GetConnectionString(DurableBackgroundHooksOptions.ConnectionStringName);
                 }
             });
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -43,7 +49,7 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableBackgroundHooksOptions>, DurableBackgroundHooksOptionsValidator>());
-        if (services.Any(d => d.ServiceType == typeof(DurableHookStorage)))
+        if (!first)
         {
             return services;
         }

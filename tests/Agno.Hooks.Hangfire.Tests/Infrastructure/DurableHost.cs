@@ -38,7 +38,9 @@ internal sealed class DurableHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         Action<WebApplication>? beforeRoutes = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        // A content root of its own: the test's folder holds the example's appsettings.json, which is not this app's.
+        var contentRoot = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "durable-host")).FullName;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = contentRoot });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:AgnoHooks"] = connectionString });
