@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Runtime.ExceptionServices;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
@@ -34,7 +33,6 @@ public sealed partial class DurableHookJob
     /// <see cref="TimeoutException"/>, so that Hangfire retries it and finally marks it Failed with that exception;
     /// throws <see cref="OperationCanceledException"/> when the instance stops, which leaves it queued.
     /// </summary>
-    [DisplayName("Background hook")]
     public async Task RunAsync(string execution, PerformContext? context, CancellationToken cancellationToken)
     {
         var item = BackgroundHookSerializer.Deserialize(execution);
