@@ -53,12 +53,8 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue, I
             var client = _client ??= new BackgroundJobClient(_storage.Storage, _storage.Filters);
             var queue = _storage.Options.Queue;
             var job = new Job(typeof(DurableHookJob), RunMethod, [BackgroundHookSerializer.Serialize(item), null, CancellationToken.None], queue);
-            var id = client.Create(job, new EnqueuedState(queue), new Dictionary<string, object>
-            {
-                ["AgnoExecutionId"] = item.ExecutionId,
-                ["AgnoHookName"] = item.HookName,
-                ["AgnoRunId"] = item.RunId,
-            });
+            // No job parameters: each is one more round trip, and the execution (its id, hook and run) is the argument.
+            var id = client.Create(job, new EnqueuedState(queue));
             _queued.Add(1, hookTag);
             _counters.Queued();
             _enqueueDuration.Record(_time.GetElapsedTime(started).TotalSeconds, hookTag);

@@ -20,6 +20,7 @@ public sealed partial class DurableHookStorage : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private PostgreSqlStorage? _storage;
+    private string? _connectionString;
 
     public DurableHookStorage(IOptions<DurableBackgroundHooksOptions> options, ILogger<DurableHookStorage> logger)
     {
@@ -55,7 +56,7 @@ public sealed partial class DurableHookStorage : IDisposable
 
     public void Dispose()
     {
-        if (_storage is not null && _options.ConnectionString is { } connectionString)
+        if (_storage is not null && _connectionString is { } connectionString)
         {
             // Close this storage's idle pooled connections now rather than when the pool prunes them.
             using var connection = new NpgsqlConnection(connectionString);
@@ -120,9 +121,17 @@ public sealed partial class DurableHookStorage : IDisposable
             AllowDegradedModeWithoutStorage = false,
         };
 
+        if (!_options.SynchronousCommit)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            builder.Options = string.IsNullOrEmpty(builder.Options) ? "-c synchronous_commit=off" : builder.Options + " -c synchronous_commit=off";
+            connectionString = builder.ConnectionString;
+        }
+
         try
         {
             var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+            _connectionString = connectionString;
             LogReady(where.Host ?? "?", where.Port, where.Database ?? "?", _options.SchemaName);
             return storage;
         }
