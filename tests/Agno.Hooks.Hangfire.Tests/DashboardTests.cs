@@ -58,6 +58,7 @@ public sealed class DashboardTests(PostgresCluster postgres, ITestOutputHelper o
         state.Statistics.Failed.ShouldBe(runs);
 
         // A browser can't send the header: ?key= once, then the cookie it set.
+        File.Exists(Chromium).ShouldBeTrue($"Debian's chromium is not installed at {Chromium}: run scripts/install-test-dependencies.sh (never `playwright install`).");
         using var playwright = await Playwright.CreateAsync();
         var profile = Directory.CreateTempSubdirectory("agno-hooks-chromium-");
         try
