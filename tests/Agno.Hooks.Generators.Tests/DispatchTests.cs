@@ -47,6 +47,12 @@ public sealed class DispatchTests
 
             [Hook]
             private static void Touch(RunInput input) => input.Content = "touched";
+
+            [Hook(RunInBackground = true)]
+            public static void Once(BackgroundExecution execution, Recorder recorder) => recorder.Record("Once", execution);
+
+            [Hook]
+            public static void Either(BackgroundExecution? execution, Recorder recorder) => recorder.Record("Either", execution);
         }
 
         public sealed partial class Evaluator(Recorder recorder)
@@ -80,7 +86,9 @@ public sealed class DispatchTests
         [
             "Probe.Evaluator.EvaluateAsync",
             "Probe.StaticHooks.Detailed",
+            "Probe.StaticHooks.Either",
             "Probe.StaticHooks.Input",
+            "Probe.StaticHooks.Once",
             "Probe.StaticHooks.OutputAsync",
             "Probe.StaticHooks.Touch",
             "everything",
@@ -180,6 +188,34 @@ public sealed class DispatchTests
         await Find("Probe.StaticHooks.Touch").Invoke(Context(services, HookStage.Pre, null));
 
         _input.Content.ShouldBe("touched");
+    }
+
+    [Fact]
+    public async Task A_BackgroundExecution_parameter_gets_the_executions_id_and_attempt()
+    {
+        using var services = Services();
+        var output = Output();
+        var once = Find("Probe.StaticHooks.Once");
+        once.Parameters.Select(p => (p.Kind, p.Type)).ShouldBe([(HookParameterKind.BackgroundExecution, typeof(BackgroundExecution)), (HookParameterKind.Service, typeof(Recorder))]);
+        var item = new BackgroundHookWorkItem("execution-7", 3, once.Name, HookStage.Post, HookOwnerKind.Agent, _agent.Id, null, _run, _input, output, null);
+
+        await once.Invoke(new HookContext(HookStage.Post, _agent, item.Run, item.Input, item.Output, services, default) { Execution = item });
+        await Find("Probe.StaticHooks.Either").Invoke(new HookContext(HookStage.Post, _agent, item.Run, item.Input, item.Output, services, default) { Execution = item });
+
+        _recorder.Single("Once").ShouldBe([new BackgroundExecution("execution-7", 3)]);
+        _recorder.Single("Either").ShouldBe([new BackgroundExecution("execution-7", 3)]);
+    }
+
+    [Fact]
+    public async Task Inline_a_nullable_BackgroundExecution_is_null_and_a_required_one_fails_clearly()
+    {
+        using var services = Services();
+
+        await Find("Probe.StaticHooks.Either").Invoke(Context(services, HookStage.Pre, null));
+
+        _recorder.Single("Either").ShouldBe([null]);
+        Should.Throw<InvalidOperationException>(() => Find("Probe.StaticHooks.Once").Invoke(Context(services, HookStage.Pre, null)))
+            .Message.ShouldContain("only background hooks have");
     }
 
     [Fact]

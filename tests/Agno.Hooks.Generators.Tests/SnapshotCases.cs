@@ -97,6 +97,25 @@ internal static class SnapshotCases
             }
             """,
         ],
+        ["BackgroundExecutionParameter"] =
+        [
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public static partial class NotificationHooks
+            {
+                [Hook(RunInBackground = true)]
+                public static Task NotifyOnceAsync(RunOutput output, BackgroundExecution execution, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                [Hook]
+                public static void MaybeBackground(RunInput input, BackgroundExecution? execution) { }
+            }
+            """,
+        ],
         ["NestedAndNamespacedTypes"] =
         [
             """

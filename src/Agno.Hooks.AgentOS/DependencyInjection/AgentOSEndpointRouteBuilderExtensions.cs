@@ -20,7 +20,7 @@ public static class AgentOSEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps Agno's AgentOS API: <c>GET /</c>, <c>/health</c>, <c>/config</c>; <c>GET /agents</c>, <c>/agents/{agent_id}</c>
     /// and <c>POST /agents/{agent_id}/runs</c> and <c>.../runs/{run_id}/cancel</c>, the same for <c>/teams</c> and <c>/workflows</c>;
-    /// the <c>/sessions</c> routes; <c>GET /eval-runs</c> (the judge's results); and <c>GET /hooks/runs</c>. With a security key set, all but <c>/</c> and <c>/health</c>
+    /// the <c>/sessions</c> routes; <c>GET /eval-runs</c> (the judge's results); and <c>GET /hooks/runs</c>; then the routes of every registered <see cref="IAgentOSRoutes"/> (the durable hooks' dashboard). With a security key set, all but <c>/</c> and <c>/health</c>
     /// need the bearer key. CORS is applied by <c>AddAgentOS</c>. Returns the group, for conventions such as rate limits.
     /// </summary>
     public static RouteGroupBuilder MapAgentOS(this IEndpointRouteBuilder endpoints)
@@ -75,6 +75,11 @@ public static class AgentOSEndpointRouteBuilderExtensions
         group.MapPost("/sessions/{session_id}/rename", Protected(sessions.RenameAsync));
         group.MapGet("/eval-runs", Protected(evalRuns.ListAsync));
         group.MapGet("/eval-runs/{eval_run_id}", Protected(evalRuns.GetAsync));
+        foreach (var routes in services.GetServices<IAgentOSRoutes>())
+        {
+            routes.Map(group);
+        }
+
         return group;
     }
 }

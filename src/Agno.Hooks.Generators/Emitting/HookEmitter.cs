@@ -281,6 +281,7 @@ internal static class HookEmitter
                 ParameterBinding.Owner => "context.Owner",
                 ParameterBinding.RunContext => "context.Run",
                 ParameterBinding.CancellationToken => "context.CancellationToken",
+                ParameterBinding.BackgroundExecution => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
                 _ => $"{GetRequiredService}<{parameter.TypeName}>(context.Services)",
             };
             arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);

@@ -9,6 +9,7 @@ internal enum ParameterBinding
     RunContext,
     CancellationToken,
     Service,
+    BackgroundExecution,
 }
 
 /// <summary>How the dispatcher turns the hook's return value into a <c>ValueTask</c>.</summary>
@@ -24,7 +25,8 @@ internal enum HookReturn
 /// <param name="Binding">Where the argument comes from.</param>
 /// <param name="TypeName">The fully qualified type, without a nullable annotation (usable in <c>typeof</c>).</param>
 /// <param name="NeedsCast">The context's property has a base type (owner or output subclass): the dispatcher casts.</param>
-internal sealed record HookParameterModel(string Name, ParameterBinding Binding, string TypeName, bool NeedsCast);
+/// <param name="Nullable">Declared with <c>?</c>: a <see cref="ParameterBinding.BackgroundExecution"/> then gets null inline instead of an error.</param>
+internal sealed record HookParameterModel(string Name, ParameterBinding Binding, string TypeName, bool NeedsCast, bool Nullable = false);
 
 /// <summary>One type declaration the generated partial must repeat, outermost first.</summary>
 /// <param name="Keyword">class, struct, interface, record or record struct.</param>

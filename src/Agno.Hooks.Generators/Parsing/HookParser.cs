@@ -44,7 +44,8 @@ internal static class HookParser
                 parameter.Name,
                 binding,
                 TypeName(parameter.Type, binding, needsCast),
-                needsCast);
+                needsCast,
+                binding == ParameterBinding.BackgroundExecution && parameter.Type.NullableAnnotation == NullableAnnotation.Annotated);
         }
 
         var settings = HookSettings.Read(attribute);
@@ -66,6 +67,7 @@ internal static class HookParser
         (ParameterBinding.RunInput, _) => "global::Agno.Hooks.RunInput",
         (ParameterBinding.RunContext, _) => "global::Agno.Hooks.RunContext",
         (ParameterBinding.CancellationToken, _) => "global::System.Threading.CancellationToken",
+        (ParameterBinding.BackgroundExecution, _) => "global::Agno.Hooks.BackgroundExecution",
         (ParameterBinding.RunOutput, false) => "global::Agno.Hooks.RunOutput",
         (ParameterBinding.Owner, false) => "global::Agno.Hooks.IHookOwner",
         _ => TypeNames.GetValue(type, static type => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),

@@ -181,6 +181,11 @@ internal static class HookRules
             return ParameterBinding.CancellationToken;
         }
 
+        if (KnownTypes.IsBackgroundExecution(type))
+        {
+            return ParameterBinding.BackgroundExecution;
+        }
+
         if (KnownTypes.IsHookOwner(type))
         {
             needsCast = type.Name != "IHookOwner";

@@ -16,6 +16,8 @@ internal static class KnownTypes
 
     public static bool IsRunContext(ITypeSymbol type) => IsAgnoHooksType(type, "RunContext");
 
+    public static bool IsBackgroundExecution(ITypeSymbol type) => IsAgnoHooksType(type, "BackgroundExecution");
+
     public static bool IsRunOutputOrSubclass(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)

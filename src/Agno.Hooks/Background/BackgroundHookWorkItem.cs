@@ -111,6 +111,16 @@ public sealed class BackgroundHookWorkItem
     [JsonIgnore]
     public IHookOwner? Owner { get; }
 
+    /// <summary>The execution's id and attempt, as a hook binds them (<see cref="BackgroundExecution"/>).</summary>
+    [JsonIgnore]
+    public BackgroundExecution Identity => _identity ??= new BackgroundExecution(ExecutionId, Attempt);
+
+    /// <summary>The same execution as another attempt: what a durable queue runs when it tries again.</summary>
+    public BackgroundHookWorkItem WithAttempt(int attempt) =>
+        attempt == Attempt ? this : new BackgroundHookWorkItem(ExecutionId, attempt, HookName, Stage, OwnerKind, OwnerId, OwnerName, Run, Input, Output, TraceParent);
+
+    private BackgroundExecution? _identity;
+
     /// <summary>What the copies looked like when taken, to tell afterwards whether the hook wrote to them.</summary>
     internal CopyWatch? Watch { get; }
 }

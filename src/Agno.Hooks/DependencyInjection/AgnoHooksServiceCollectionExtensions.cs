@@ -18,9 +18,15 @@ public static class AgnoHooksServiceCollectionExtensions
     public static IServiceCollection AddAgnoHooks(this IServiceCollection services, Action<AgnoHooksOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // Bound from configuration when there is one: the runtime also works in a bare ServiceCollection.
-        var options = services.AddOptions<AgnoHooksOptions>()
-            .Configure<IServiceProvider>(static (o, sp) => sp.GetService<IConfiguration>()?.GetSection(AgnoHooksOptions.SectionName).Bind(o));
+        var first = !services.Any(d => d.ServiceType == typeof(HookPipeline));
+        var options = services.AddOptions<AgnoHooksOptions>();
+        if (first)
+        {
+            // Bound from configuration when there is one (the runtime also works in a bare ServiceCollection); only
+            // on the first call, so that code from any call (AddAgentOS calls this again) wins over configuration.
+            options.Configure<IServiceProvider>(static (o, sp) => sp.GetService<IConfiguration>()?.GetSection(AgnoHooksOptions.SectionName).Bind(o));
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -29,7 +35,7 @@ public static class AgnoHooksServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgnoHooksOptions>, AgnoHooksOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        if (services.Any(d => d.ServiceType == typeof(HookPipeline)))
+        if (!first)
         {
             return services;
         }

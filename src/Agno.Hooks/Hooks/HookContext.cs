@@ -53,6 +53,13 @@ public sealed class HookContext
     /// <summary>For a background hook, the execution it runs as (its stable id and attempt); null inline.</summary>
     public BackgroundHookWorkItem? Execution { get; init; }
 
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/>? parameter binds: the background execution's id and attempt; null inline.</summary>
+    public BackgroundExecution? BackgroundExecution => Execution?.Identity;
+
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/> parameter binds; only background hooks have one.</summary>
+    public BackgroundExecution RequiredBackgroundExecution =>
+        BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecution, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecution?) to get null when it runs inline.");
+
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");

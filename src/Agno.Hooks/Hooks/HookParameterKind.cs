@@ -20,4 +20,7 @@ public enum HookParameterKind
 
     /// <summary>Any other type, resolved from the run's <see cref="IServiceProvider"/>.</summary>
     Service,
+
+    /// <summary><see cref="Agno.Hooks.BackgroundExecution"/>: the background execution's stable id and attempt.</summary>
+    BackgroundExecution,
 }

@@ -66,6 +66,25 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public void Code_wins_over_configuration_even_when_the_runtime_is_added_again_later()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AgnoHooks:MaxConcurrency"] = "3",
+            ["AgnoHooks:HookTimeout"] = "00:00:09",
+        });
+        builder.Services.AddAgnoHooks(o => o.HookTimeout = TimeSpan.FromSeconds(2));
+        builder.Services.AddAgnoHooks();   // as AddAgentOS does
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<AgnoHooksOptions>>().Value;
+
+        options.HookTimeout.ShouldBe(TimeSpan.FromSeconds(2));
+        options.MaxConcurrency.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Invalid_options_stop_the_host_at_start_with_every_problem_listed()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

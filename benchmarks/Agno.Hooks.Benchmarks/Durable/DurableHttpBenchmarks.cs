@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using Agno.Hooks.Benchmarks.Reporting;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Agno.Hooks.Benchmarks.Durable;
+
+public enum DurableHttpScenario
+{
+    NoHooks,
+    InMemoryBackgroundHook,
+    DurableBackgroundHook,
+    DurableAsyncCommitHook,
+}
+
+/// <summary>
+/// AgentOS on Kestrel (127.0.0.1, a free port) and a closed-loop <see cref="HttpClient"/> with N = 1 and 16 runs in
+/// flight: no hooks, one no-op background post-hook on the in-memory executor, and the same hook durable (Hangfire
+/// on PostgreSQL, queued after each response and run by the same process). Goal: the durable hook adds at most
+/// 2 ms to the median response.
+/// </summary>
+[Config(typeof(Columns))]
+public class DurableHttpBenchmarks
+{
+    private const int MaxSamples = 1_000_000;
+
+    private readonly double[] _latencies = new double[MaxSamples];
+    private int _latencyCount;
+    private double _measuredSeconds;
+    private int _measuredRequests;
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    [Params(1, 8)]
+    public int InFlight { get; set; }
+
+    [ParamsAllValues]
+    public DurableHttpScenario Scenario { get; set; }
+
+    private int RequestsPerOperation => Math.Max(128, 8 * InFlight);
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var agent = new Agent("bench-agent") { Model = new OfflineChatClient() };
+        if (Scenario != DurableHttpScenario.NoHooks)
+        {
+            agent.PostHooks.Add(DurableHttpHooks.NoopInBackgroundHook);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var hooks = builder.Services.AddAgnoHooks();
+        if (Scenario is DurableHttpScenario.DurableBackgroundHook or DurableHttpScenario.DurableAsyncCommitHook)
+        {
+            var schema = DurablePostgres.NewSchema();
+            hooks.AddDurableBackgroundHooks(d =>
+            {
+                d.UsePostgreSql(DurablePostgres.ConnectionString);
+                d.SchemaName = schema;
+                d.EnableDashboard = false;
+                d.SynchronousCommit = Scenario == DurableHttpScenario.DurableBackgroundHook;
+            });
+        }
+
+        builder.Services.AddAgentOS(os => os.Agents.Add(agent));
+        _app = builder.Build();
+        _app.MapAgentOS();
+        await _app.StartAsync();
+
+        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseProxy = false })
+        {
+            BaseAddress = new Uri(_app.Urls.Single()),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+        await RunBatchAsync(record: false);
+    }
+
+    [Benchmark(Description = "POST /agents/{id}/runs (stream=false)")]
+    public Task Runs() => RunBatchAsync(record: true);
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        var sorted = _latencies.AsSpan(0, _latencyCount).ToArray();
+        Array.Sort(sorted);
+        SampleStore.Write(SampleStore.Key(nameof(Runs), (nameof(InFlight), InFlight), (nameof(Scenario), Scenario)),
+        [
+            new("p50_ms", SampleStore.Percentile(sorted, 50)),
+            new("p99_ms", SampleStore.Percentile(sorted, 99)),
+            new("rps", _measuredRequests / _measuredSeconds),
+        ]);
+
+        _client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task RunBatchAsync(bool record)
+    {
+        var remaining = RequestsPerOperation;
+        var start = Stopwatch.GetTimestamp();
+        var workers = new Task[InFlight];
+        for (var i = 0; i < workers.Length; i++)
+        {
+            workers[i] = Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    var sent = Stopwatch.GetTimestamp();
+                    using var response = await _client.PostAsync("/agents/bench-agent/runs", new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
+                    await response.Content.ReadAsByteArrayAsync();
+                    var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"AgentOS answered {(int)response.StatusCode}.");
+                    }
+
+                    if (record)
+                    {
+                        var slot = Interlocked.Increment(ref _latencyCount) - 1;
+                        if (slot < MaxSamples)
+                        {
+                            _latencies[slot] = elapsed;
+                        }
+                    }
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+        if (record)
+        {
+            _measuredSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            _measuredRequests += RequestsPerOperation;
+        }
+    }
+
+    private sealed class Columns : ManualConfig
+    {
+        public Columns() => AddColumn(
+            new SampleColumn("p50 (ms)", "p50_ms", "N3"),
+            new SampleColumn("p99 (ms)", "p99_ms", "N3"),
+            new SampleColumn("Req/s", "rps", "N0"),
+            new SampleColumn("p50 / no hooks", "p50_ms", "N2", (nameof(Scenario), DurableHttpScenario.NoHooks)));
+    }
+}

@@ -1,0 +1,81 @@
+using Agno.Hooks;
+using Agno.Hooks.AgentOS;
+using Agno.Hooks.Hangfire;
+using Agno.Hooks.Hangfire.Dashboard;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers durable background hooks.</summary>
+public static class DurableBackgroundHooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Keeps background hooks in PostgreSQL through Hangfire instead of process memory: a queued or running hook
+    /// survives a crash (it runs again, at least once), failures are retried, and every instance on the same
+    /// database shares the work. Replaces the in-memory queue behind <see cref="IBackgroundHookQueue"/>; hooks,
+    /// AgentOS and the after-response timing stay as they are. Settings: the <c>AgnoHooks:Durable</c> section and
+    /// <c>ConnectionStrings:AgnoHooks</c>, then <paramref name="configure"/>. PostgreSQL is reached, and its schema
+    /// prepared, when the host starts; a missing or unreachable database fails the start.
+    /// </summary>
+    /// <example><code>
+    /// builder.Services.AddAgnoHooks(o => o.RunHooksInBackground = true)
+    ///     .AddDurableBackgroundHooks(d => d.UsePostgreSql(builder.Configuration.GetConnectionString("AgnoHooks")));
+    /// </code></example>
+    public static IServiceCollection AddDurableBackgroundHooks(this IServiceCollection services, Action<DurableBackgroundHooksOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddAgnoHooks();
+        var first = !services.Any(d => d.ServiceType == typeof(DurableHookStorage));
+        var options = services.AddOptions<DurableBackgroundHooksOptions>();
+        if (first)
+        {
+            // Configuration first, once: code from any call wins over it.
+            options.Configure<IServiceProvider>(static (o, provider) =>
+            {
+                if (provider.GetService<IConfiguration>() is { } configuration)
+                {
+                    configuration.GetSection(DurableBackgroundHooksOptions.SectionName).Bind(o);
+                    o.ConnectionString ??= configuration.GetConnectionString(DurableBackgroundHooksOptions.ConnectionStringName);
+                }
+            });
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableBackgroundHooksOptions>, DurableBackgroundHooksOptionsValidator>());
+        if (!first)
+        {
+            return services;
+        }
+
+        services.AddSingleton<DurableHookStorage>();
+        services.AddSingleton<DurableHookCounters>();
+        services.AddSingleton(sp => new DurableBackgroundHookQueue(
+            sp.GetRequiredService<DurableHookStorage>(),
+            sp.GetRequiredService<DurableHookCounters>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurableBackgroundHookQueue>>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
+        services.Replace(ServiceDescriptor.Singleton<IBackgroundHookStatistics>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
+        services.AddHostedService<DurableHookServer>();
+        services.AddSingleton<IAgentOSRoutes>(sp =>
+            sp.GetRequiredService<IOptions<DurableBackgroundHooksOptions>>().Value.EnableDashboard ? new DashboardAgentOSRoutes() : NoRoutes.Instance);
+        return services;
+    }
+
+    private sealed class NoRoutes : IAgentOSRoutes
+    {
+        public static readonly NoRoutes Instance = new();
+
+        public void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
+        {
+        }
+    }
+}
