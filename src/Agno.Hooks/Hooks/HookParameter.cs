@@ -20,6 +20,12 @@ public enum HookParameterKind
 
     /// <summary>Any other type, resolved from the run's <see cref="IServiceProvider"/>.</summary>
     Service,
+
+    /// <summary>
+    /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), from
+    /// <see cref="HookContext.Session"/>. It is live, not a copy, so only inline hooks get it.
+    /// </summary>
+    Session,
 }
 
 /// <summary>One parameter of a hook method, as the generator saw it at compile time.</summary>

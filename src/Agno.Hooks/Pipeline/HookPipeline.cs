@@ -74,7 +74,10 @@ public sealed class HookPipeline
         }
 
         var services = options?.Services ?? parent?.Services ?? EmptyServiceProvider.Instance;
-        return new HookRun(this, owner, run, input, services, background, destination, parent, Activity.Current, cancellationToken);
+        return new HookRun(this, owner, run, input, services, background, destination, parent, Activity.Current, cancellationToken)
+        {
+            Session = options?.Session ?? parent?.Session,
+        };
     }
 
     /// <summary>True when any hook of <paramref name="owner"/> or of the owners inside it would go to the background under this setting.</summary>
@@ -123,6 +126,12 @@ public sealed class HookRunOptions
     /// when null. Pass a <see cref="DeferredBackgroundHookQueue"/> to hold it until a response has been sent.
     /// </summary>
     public IBackgroundHookQueue? Background { get; init; }
+
+    /// <summary>
+    /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), for inline
+    /// hooks that bind it (<see cref="HookParameterKind.Session"/>); a nested run inherits its parent's.
+    /// </summary>
+    public object? Session { get; init; }
 
     /// <summary>
     /// The run this one is nested in (a team member, a workflow step). Its services and background setting are
