@@ -34,8 +34,13 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
     public Task AgentsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Wire.IReadOnlyListAgentResponse);
 
-    public Task AgentAsync(HttpContext context) =>
-        ItemAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), AgnoWireFormat.DescribeAgent, AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
+    public Task AgentAsync(HttpContext context)
+    {
+        var id = RouteId(context, "agent_id");
+        return catalog.FindServedAgent(id) is { } served
+            ? JsonResponses.WriteAsync(context, AgnoWireFormat.DescribeAgent(served), AgentOSJsonContext.Wire.AgentResponse)
+            : ItemAsync(context, catalog.FindAgent(id), AgnoWireFormat.DescribeAgent, AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
+    }
 
     public Task TeamsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Teams(), AgentOSJsonContext.Wire.IReadOnlyListTeamResponse);
@@ -57,7 +62,8 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             ? JsonResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, notFound)
             : JsonResponses.WriteAsync(context, describe(item), typeInfo);
 
-    private List<AgentResponse> Agents() => catalog.Agents.Select(AgnoWireFormat.DescribeAgent).ToList();
+    private List<AgentResponse> Agents() =>
+        catalog.Agents.Select(AgnoWireFormat.DescribeAgent).Concat(catalog.ServedAgents.Select(AgnoWireFormat.DescribeAgent)).ToList();
 
     private List<TeamResponse> Teams() => catalog.Teams.Select(AgnoWireFormat.DescribeTeam).ToList();
 

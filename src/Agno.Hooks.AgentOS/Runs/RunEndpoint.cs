@@ -9,7 +9,7 @@ namespace Agno.Hooks.AgentOS.Runs;
 
 /// <summary>
 /// <c>POST /agents/{id}/runs</c>, <c>POST /teams/{id}/runs</c> and <c>POST /workflows/{id}/runs</c>: one path
-/// for every <see cref="Runnable"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
+/// for every <see cref="Runnable"/> and <see cref="ServedAgent"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
 /// <see cref="DeferredBackgroundHookQueue"/> and handed to the background queue (<see cref="IBackgroundHookQueue"/>) only after the response has been
 /// completed (<see cref="HttpResponse.CompleteAsync"/>: the last byte is with the transport), or after the
 /// client went away. The run itself is not tied to the connection, so a client that disconnects early still
@@ -23,18 +23,24 @@ internal sealed partial class RunEndpoint(
 {
     private readonly AgentOSOptions _options = options.Value;
 
-    public Task HandleAgentRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), "Agent not found");
+    public Task HandleAgentRunAsync(HttpContext context)
+    {
+        var id = RouteId(context, "agent_id");
+        var target = catalog.FindAgent(id) is { } agent ? RunTarget.For(agent)
+            : catalog.FindServedAgent(id) is { } served ? RunTarget.For(served)
+            : null;
+        return HandleRunAsync(context, target, "Agent not found");
+    }
 
     public Task HandleTeamRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindTeam(RouteId(context, "team_id")), "Team not found");
+        HandleRunAsync(context, RunTarget.For(catalog.FindTeam(RouteId(context, "team_id"))), "Team not found");
 
     public Task HandleWorkflowRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), "Workflow not found");
+        HandleRunAsync(context, RunTarget.For(catalog.FindWorkflow(RouteId(context, "workflow_id"))), "Workflow not found");
 
     private static string RouteId(HttpContext context, string key) => context.Request.RouteValues[key] as string ?? string.Empty;
 
-    private async Task HandleRunAsync(HttpContext context, Runnable? runnable, string notFound)
+    private async Task HandleRunAsync(HttpContext context, RunTarget? runnable, string notFound)
     {
         if (runnable is null)
         {
@@ -78,13 +84,13 @@ internal sealed partial class RunEndpoint(
         }
     }
 
-    private async Task RespondAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
+    private async Task RespondAsync(HttpContext context, RunTarget runnable, string message, RunOptions runOptions)
     {
         // Not the request's token: the run finishes even if the client has gone.
         var output = await runnable.RunAsync(message, runOptions, CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await JsonResponses.WriteAsync(context, AgnoWireFormat.Run(runnable, output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, runnable.Wire(output), AgentOSJsonContext.Wire.RunOutputResponse).ConfigureAwait(false);
             await context.Response.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (IsClientGone(exception, context))
@@ -95,7 +101,7 @@ internal sealed partial class RunEndpoint(
         LogResponded(Kind(runnable), runnable.Id, output.RunId, output.Status);
     }
 
-    private async Task StreamAsync(HttpContext context, Runnable runnable, string message, RunOptions runOptions)
+    private async Task StreamAsync(HttpContext context, RunTarget runnable, string message, RunOptions runOptions)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -150,7 +156,7 @@ internal sealed partial class RunEndpoint(
         LogStreamed(Kind(runnable), runnable.Id, runId ?? string.Empty, status);
     }
 
-    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, Runnable runnable)
+    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, RunTarget runnable)
     {
         var count = held.Count;
         if (count == 0)
@@ -170,7 +176,7 @@ internal sealed partial class RunEndpoint(
         }
     }
 
-    private static string Kind(Runnable runnable) => WireNames.OwnerKind(runnable.Kind);
+    private static string Kind(RunTarget runnable) => WireNames.OwnerKind(runnable.Owner.Kind);
 
     private static bool IsClientGone(Exception exception, HttpContext context) =>
         exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
@@ -186,4 +192,29 @@ internal sealed partial class RunEndpoint(
 
     [LoggerMessage(103, LogLevel.Debug, "The client of run '{RunId}' went away; the run goes on and its hooks will run.")]
     private partial void LogClientGone(string runId);
+}
+
+/// <summary>What the run endpoint runs: an <see cref="Agent"/>, <see cref="Team"/> or <see cref="Workflow"/>, or a <see cref="ServedAgent"/> of another runtime.</summary>
+internal sealed class RunTarget(
+    IHookOwner owner,
+    Func<string, RunOptions, CancellationToken, Task<RunOutput>> run,
+    Func<string, RunOptions, CancellationToken, IAsyncEnumerable<RunEvent>> stream,
+    Func<RunOutput, RunOutputResponse> wire)
+{
+    public IHookOwner Owner { get; } = owner;
+
+    public string Id => Owner.Id;
+
+    public static RunTarget? For(Runnable? runnable) => runnable is null
+        ? null
+        : new(runnable, runnable.RunAsync, runnable.RunStreamingAsync, output => AgnoWireFormat.Run(runnable, output));
+
+    public static RunTarget For(ServedAgent served) =>
+        new(served.Owner, served.RunAsync, served.RunStreamingAsync, output => AgnoWireFormat.Run(served, output));
+
+    public Task<RunOutput> RunAsync(string message, RunOptions options, CancellationToken cancellationToken) => run(message, options, cancellationToken);
+
+    public IAsyncEnumerable<RunEvent> RunStreamingAsync(string message, RunOptions options, CancellationToken cancellationToken) => stream(message, options, cancellationToken);
+
+    public RunOutputResponse Wire(RunOutput output) => wire(output);
 }

@@ -39,6 +39,26 @@ internal static class AgnoWireFormat
         };
     }
 
+    /// <summary>A run of an agent of another runtime: an agent's keys, its instructions in <c>messages</c>.</summary>
+    public static RunOutputResponse Run(ServedAgent agent, RunOutput output) => new()
+    {
+        RunId = output.RunId,
+        AgentId = output.OwnerId,
+        AgentName = output.OwnerName,
+        SessionId = output.SessionId,
+        UserId = output.UserId,
+        Content = output.Content,
+        ContentType = output.ContentType,
+        Model = output.Model,
+        ModelProvider = output.ModelProvider,
+        CreatedAt = output.CreatedAt.ToUnixTimeSeconds(),
+        Status = WireNames.RunStatus(output.Status),
+        Metrics = Metrics(output.Metrics),
+        Metadata = NullIfEmpty(output.Metadata),
+        Messages = Messages(agent.Instructions, output),
+        Input = Input(output.Input),
+    };
+
     public static RunEventResponse Event(RunEvent runEvent)
     {
         var output = runEvent.Output;
@@ -103,6 +123,15 @@ internal static class AgnoWireFormat
         Model = Model(agent.Model),
     };
 
+    /// <summary>An agent of another runtime, with the keys of an agent.</summary>
+    public static AgentResponse DescribeAgent(ServedAgent agent) => new()
+    {
+        Id = agent.Id,
+        Name = agent.Name,
+        Description = agent.Description,
+        Model = Model(agent.ModelMetadata),
+    };
+
     /// <summary>A team with its members; a member agent is written with the same keys, without mode and members.</summary>
     public static TeamResponse DescribeTeam(Runnable member) => member switch
     {
@@ -136,8 +165,10 @@ internal static class AgnoWireFormat
         Steps = step.ParallelSteps.Count > 0 ? step.ParallelSteps.Select(Step).ToList() : null,
     };
 
-    private static ModelResponse? Model(IChatClient? model) =>
-        model?.GetService<ChatClientMetadata>() is { } metadata ? new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName } : null;
+    private static ModelResponse? Model(IChatClient? model) => Model(model?.GetService<ChatClientMetadata>());
+
+    private static ModelResponse? Model(ChatClientMetadata? metadata) =>
+        metadata is null ? null : new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName };
 
     private static List<RunOutputResponse> MemberResponses(Team team, TeamRunOutput? output) =>
         output is null
@@ -196,12 +227,16 @@ internal static class AgnoWireFormat
     /// <remarks>A workflow has no model of its own, so no messages.</remarks>
     private static List<MessageResponse>? Messages(Runnable owner, RunOutput output)
     {
-        if (output.Input is null || owner is Workflow)
+        return owner is Workflow ? null : Messages((owner as Agent)?.Instructions ?? (owner as Team)?.Instructions, output);
+    }
+
+    private static List<MessageResponse>? Messages(string? instructions, RunOutput output)
+    {
+        if (output.Input is null)
         {
             return null;
         }
 
-        var instructions = (owner as Agent)?.Instructions ?? (owner as Team)?.Instructions;
         var messages = new List<MessageResponse>(output.Input.Messages.Count + 3);
         if (!string.IsNullOrWhiteSpace(instructions))
         {
