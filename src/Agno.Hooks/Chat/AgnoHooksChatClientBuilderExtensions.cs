@@ -23,7 +23,12 @@ public static class AgnoHooksChatClientBuilderExtensions
         {
             var client = new AgnoHooksChatClient(inner, id, services);
             configure(client);
-            client.EnsureBackgroundDestination();
+            // Built with a real container (it resolves itself), a background hook must find its queue there: fail now, not at the first run.
+            // Built without one, it may still be served by AgentOS, which passes each run a queue.
+            if (services.GetService(typeof(IServiceProvider)) is not null)
+            {
+                client.EnsureBackgroundDestination();
+            }
             return client;
         });
     }
