@@ -259,6 +259,7 @@ internal static class HookEmitter
                 ParameterBinding.Owner => "context.Owner",
                 ParameterBinding.RunContext => "context.Run",
                 ParameterBinding.CancellationToken => "context.CancellationToken",
+                ParameterBinding.Session => "context.RequiredSession",
                 _ => $"{GetRequiredService}<{parameter.TypeName}>(context.Services)",
             };
             arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);

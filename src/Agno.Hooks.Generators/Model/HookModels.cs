@@ -9,6 +9,7 @@ internal enum ParameterBinding
     RunContext,
     CancellationToken,
     Service,
+    Session,
 }
 
 /// <summary>How the dispatcher turns the hook's return value into a <c>ValueTask</c>.</summary>
