@@ -51,8 +51,10 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     public AgnoHooksAgent(AIAgent innerAgent, IServiceProvider? services = null)
         : base(innerAgent)
     {
-        _services = services;
-        _pipeline = HookPipeline.From(services);
+        // AIAgentBuilder.Build() without a container hands out an empty provider of its own: that is no services at all,
+        // so that AgentOS's request services (settings, queue, DI) apply when it serves the agent.
+        _services = services?.GetService(typeof(IServiceProvider)) is null ? null : services;
+        _pipeline = HookPipeline.From(_services);
         PreHooks = new HookList(this, HookStage.Pre);
         PostHooks = new HookList(this, HookStage.Post);
     }
