@@ -191,6 +191,33 @@ public sealed class AgentOSServingTests
         server.Executor.Statistics.Queued.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failing_model_gives_an_error_run_without_the_exceptions_text(bool streamed)
+    {
+        await using var server = await ServedServer.StartAsync(h => h.PostHooks.Add(TestHooks.StampHook));
+        server.Model.Fail = true;
+
+        using var response = await server.Client.PostAsync("/agents/support/runs", ServedServer.Form(("message", "Hi"), ("stream", streamed ? "true" : "false")));
+        var body = await response.Content.ReadAsStringAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        body.ShouldNotContain("sk-secret");
+        body.ShouldContain("The agent run failed.");
+        if (streamed)
+        {
+            body.ShouldContain("event: RunError");
+            body.ShouldNotContain("PostHookStarted");
+        }
+        else
+        {
+            JsonNode.Parse(body)!["status"]!.GetValue<string>().ShouldBe("ERROR");
+        }
+
+        server.Log.Entries.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task A_missing_message_is_422_before_the_agent_runs()
     {

@@ -17,6 +17,9 @@ public sealed class ModelProbe(HookLog? log = null) : DelegatingChatClient(new O
 
     public bool HoldAfterFirstUpdate { get; init; }
 
+    /// <summary>Makes every call fail, with a message that must never reach a client.</summary>
+    public bool Fail { get; set; }
+
     public bool StreamFinished { get; private set; }
 
     /// <summary>The model's answer: its text, with <c>LEAK</c> in it when asked for.</summary>
@@ -53,6 +56,11 @@ public sealed class ModelProbe(HookLog? log = null) : DelegatingChatClient(new O
 
     private void Seen(IEnumerable<ChatMessage> messages)
     {
+        if (Fail)
+        {
+            throw new InvalidOperationException("The provider refused key sk-secret-123.");
+        }
+
         Interlocked.Increment(ref _calls);
         lock (UserMessages)
         {
