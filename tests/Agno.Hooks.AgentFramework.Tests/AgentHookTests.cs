@@ -219,7 +219,7 @@ public sealed class AgentHookTests
 
         var error = Should.Throw<HookBindingException>(() => agent.PreHooks.Add(TestHooks.SeeOwnerAndSessionHook));
 
-        error.Message.ShouldBe("Hook 'Agno.Hooks.AgentFramework.Tests.Support.TestHooks.SeeOwnerAndSession' can't be a pre-hook of 'agno', which is an Agno.Hooks Agent: its parameter 'agent' (AIAgent) needs an owner that is a Microsoft.Agents.AI.AIAgent. Bind the owner as IHookOwner to attach the hook to any owner.");
+        error.Message.ShouldBe("Hook 'Agno.Hooks.AgentFramework.Tests.Support.TestHooks.SeeOwnerAndSession' can't be a pre-hook of 'agno', which is an Agno.Hooks Agent: its parameter 'agent' (AIAgent) needs an owner of type Microsoft.Agents.AI.AIAgent. Bind the owner as IHookOwner to attach the hook to any owner.");
     }
 
     [Fact]

@@ -51,7 +51,6 @@ public sealed class HookDescriptor
                 OwnerType = parameter.Type;
             }
 
-            BindsSession |= parameter.Kind == HookParameterKind.Session;
         }
     }
 
@@ -85,9 +84,6 @@ public sealed class HookDescriptor
     /// owner of that type; null when it binds no owner, or binds it as <see cref="IHookOwner"/>.
     /// </summary>
     public Type? OwnerType { get; }
-
-    /// <summary>The hook binds the run's session (<see cref="HookParameterKind.Session"/>), which only inline hooks get.</summary>
-    public bool BindsSession { get; }
 
     /// <summary>The hook resolves something from DI: a service parameter, or its own instance.</summary>
     internal bool NeedsServices { get; }

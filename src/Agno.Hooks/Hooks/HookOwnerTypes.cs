@@ -12,7 +12,7 @@ internal static class HookOwnerTypes
     /// <summary>What an owner of <paramref name="type"/> is, for messages: ours by kind, another runtime's by type name.</summary>
     public static string Describe(Type type) => KindOf(type) is var kind and not HookOwnerKind.Any
         ? $"an Agno.Hooks {type.Name}"
-        : $"an owner that is a {type.FullName ?? type.Name}";
+        : $"an owner of type {type.FullName ?? type.Name}";
 
     /// <summary>What <paramref name="owner"/> is, for messages: an Agno.Hooks Agent, or an agent of another runtime (by its type).</summary>
     public static string Describe(IHookOwner owner) => owner switch
