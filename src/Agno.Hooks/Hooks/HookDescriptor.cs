@@ -50,7 +50,6 @@ public sealed class HookDescriptor
             {
                 OwnerType = parameter.Type;
             }
-
         }
     }
 

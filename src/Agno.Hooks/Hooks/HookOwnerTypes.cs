@@ -10,7 +10,7 @@ internal static class HookOwnerTypes
         : HookOwnerKind.Any;
 
     /// <summary>What an owner of <paramref name="type"/> is, for messages: ours by kind, another runtime's by type name.</summary>
-    public static string Describe(Type type) => KindOf(type) is var kind and not HookOwnerKind.Any
+    public static string Describe(Type type) => KindOf(type) != HookOwnerKind.Any
         ? $"an Agno.Hooks {type.Name}"
         : $"an owner of type {type.FullName ?? type.Name}";
 
