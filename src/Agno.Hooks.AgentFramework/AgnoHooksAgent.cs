@@ -44,7 +44,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     private static readonly ConditionalWeakTable<AgentSession, string> SessionIds = new();
 
     private readonly IServiceProvider? _services;
-    private readonly HookPipeline _pipeline;
+    private HookPipeline? _pipeline;
 
     /// <param name="innerAgent">The agent the hooks wrap.</param>
     /// <param name="services">What hooks resolve services from, and where the pipeline (settings, background queue) comes from.</param>
@@ -54,7 +54,6 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         // AIAgentBuilder.Build() without a container hands out an empty provider of its own: that is no services at all,
         // so that AgentOS's request services (settings, queue, DI) apply when it serves the agent.
         _services = services?.GetService(typeof(IServiceProvider)) is null ? null : services;
-        _pipeline = HookPipeline.From(_services);
         PreHooks = new HookList(this, HookStage.Pre);
         PostHooks = new HookList(this, HookStage.Post);
     }
@@ -71,10 +70,16 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     /// <summary>The agent the hooks wrap.</summary>
     public AIAgent Inner => InnerAgent;
 
+    /// <summary>
+    /// Resolved at the first run, not when the agent is built: built inside a container's factory (AgentOS's served
+    /// agents), it must not ask that container for the background executor, which depends on the agents being served.
+    /// </summary>
+    private HookPipeline Pipeline => _pipeline ??= HookPipeline.From(_services);
+
     /// <summary>Throws when a background hook has nowhere to go: no <c>AddAgnoHooks()</c> in the services the agent was built with.</summary>
     public void EnsureBackgroundDestination()
     {
-        if (_pipeline.Background is null && HookPipeline.HasBackgroundHooks(this, _pipeline.Options.RunHooksInBackground))
+        if (!HookPipeline.HasBackgroundDestination(_services) && HookPipeline.HasBackgroundHooks(this, HookPipeline.OptionsFrom(_services).RunHooksInBackground))
         {
             throw new InvalidOperationException($"Agent '{Name ?? Id}' has background hooks but nowhere to run them: call services.AddAgnoHooks() and build the agent with those services (AIAgentBuilder.Build(services)), or serve it with AgentOS.");
         }
@@ -259,7 +264,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         };
 
         // Served without services of its own, the agent takes AgentOS's settings and queue from the request's services.
-        var pipeline = _services is null && runOptions?.Services is { } requestServices ? HookPipeline.From(requestServices) : _pipeline;
+        var pipeline = _services is null && runOptions?.Services is { } requestServices ? HookPipeline.From(requestServices) : Pipeline;
         var metadata = InnerAgent.GetService<ChatClientMetadata>();
         var output = new RunOutput
         {

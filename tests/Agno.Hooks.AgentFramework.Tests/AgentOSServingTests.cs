@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Agno.Hooks.AgentFramework.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.AgentFramework.Tests;
 
@@ -227,6 +231,34 @@ public sealed class AgentOSServingTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         server.Model.Calls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_agent_registered_in_the_container_is_built_with_it_and_served()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var log = new HookLog();
+        builder.Services.AddSingleton(log);
+        builder.Services.AddAgentOS();
+        builder.Services.AddAgentFrameworkAgent(sp => new ChatClientAgent(new OfflineChatClient(), new ChatClientAgentOptions { Id = "registered", Name = "Registered" })
+            .AsBuilder()
+            .UseAgnoHooks(h => h.PreHooks.Add(TestHooks.RejectSecretsHook))
+            .Build(sp));
+        await using var app = builder.Build();
+        app.MapAgentOS();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        var agents = await client.GetStringAsync("/agents");
+        using var response = await client.PostAsync("/agents/registered/runs", ServedServer.Form(("message", "my password"), ("stream", "false")));
+        var run = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        await app.StopAsync();
+
+        agents.ShouldContain("\"id\":\"registered\"");
+        run["status"]!.GetValue<string>().ShouldBe("ERROR");
+        log.Entries.ShouldBe(["pre:guard"]);
     }
 
     private static async Task<string> ContentAsync(ServedServer server, string message, string sessionId, bool streamed) => streamed

@@ -24,8 +24,8 @@ namespace Agno.Hooks;
 /// </remarks>
 public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
 {
-    private readonly HookPipeline _pipeline;
     private readonly IServiceProvider? _services;
+    private HookPipeline? _pipeline;
 
     /// <param name="innerClient">The client the hooks wrap.</param>
     /// <param name="id">The owner's id, in logs, spans and background executions.</param>
@@ -36,7 +36,6 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         Id = id;
         _services = services;
-        _pipeline = HookPipeline.From(services);
         PreHooks = new HookList(this, HookStage.Pre);
         PostHooks = new HookList(this, HookStage.Post);
     }
@@ -52,10 +51,13 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
 
     public HookList PostHooks { get; }
 
+    /// <summary>Resolved at the first call, not when the client is built, so building it inside a container's factory resolves nothing more.</summary>
+    private HookPipeline Pipeline => _pipeline ??= HookPipeline.From(_services);
+
     /// <summary>Throws when a background hook has nowhere to go: no <c>AddAgnoHooks()</c> in the services given.</summary>
     public void EnsureBackgroundDestination()
     {
-        if (_pipeline.Background is null && HookPipeline.HasBackgroundHooks(this, _pipeline.Options.RunHooksInBackground))
+        if (!HookPipeline.HasBackgroundDestination(_services) && HookPipeline.HasBackgroundHooks(this, HookPipeline.OptionsFrom(_services).RunHooksInBackground))
         {
             throw new InvalidOperationException($"'{Id}' has background hooks but nowhere to run them: call services.AddAgnoHooks() and build the chat client with those services (ChatClientBuilder.Build(services)).");
         }
@@ -176,7 +178,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
             Metadata = run.Metadata,
             SessionState = run.SessionState,
         };
-        return _pipeline.StartRun(this, run, input, new HookRunOptions { Services = _services }, cancellationToken);
+        return Pipeline.StartRun(this, run, input, new HookRunOptions { Services = _services }, cancellationToken);
     }
 
     private RunOutput CreateOutput(HookRun hooks, string text, string? modelId, string? responseId)
@@ -189,7 +191,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
             UserId = hooks.Run.UserId,
             OwnerId = Id,
             OwnerName = Name,
-            CreatedAt = _pipeline.Time.GetUtcNow(),
+            CreatedAt = Pipeline.Time.GetUtcNow(),
             Metadata = hooks.Run.Metadata,
             Content = text,
             Model = modelId ?? metadata?.DefaultModelId,
