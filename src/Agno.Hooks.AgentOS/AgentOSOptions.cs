@@ -19,6 +19,12 @@ public sealed class AgentOSOptions
     /// <summary>The agents to serve, in addition to any registered with <c>services.AddAgent(...)</c>.</summary>
     public IList<Agent> Agents { get; } = [];
 
+    /// <summary>
+    /// Agents of other runtimes to serve as agents, alongside <see cref="Agents"/> (ids are shared with them): a Microsoft
+    /// Agent Framework <c>AIAgent</c> through <c>Agno.Hooks.AgentFramework</c> (<c>os.ServedAgents.Add(aiAgent)</c>).
+    /// </summary>
+    public IList<ServedAgent> ServedAgents { get; } = [];
+
     /// <summary>The teams to serve, in addition to any registered with <c>services.AddTeam(...)</c>.</summary>
     public IList<Team> Teams { get; } = [];
 

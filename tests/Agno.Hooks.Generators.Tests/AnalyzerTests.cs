@@ -167,4 +167,42 @@ public sealed class AnalyzerTests
             [Hook] public static void {|AGNH114:M|}(RunInput input) { }
         }
         """);
+
+    [Fact]
+    public Task Agent_Framework_agents_and_sessions_bind_inline() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook(Guardrail = true)] public static void Guard(RunInput input, Microsoft.Agents.AI.AIAgent agent, Microsoft.Agents.AI.AgentSession session) { }
+            [Hook] public static void Inline(RunOutput output, Microsoft.Agents.AI.ChatClientAgentSession session) { }
+            [Hook(RunInBackground = true)] public static void Background(RunOutput output, Microsoft.Agents.AI.AIAgent agent, RunContext run) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH115_a_background_hook_does_not_bind_the_session() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook(RunInBackground = true)] public static void Audit(RunOutput output, Microsoft.Agents.AI.AgentSession {|AGNH115:session|}) { }
+            [Hook(RunInBackground = true)] public static void Typed(RunOutput output, Microsoft.Agents.AI.ChatClientAgentSession {|AGNH115:session|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH115_knows_the_session_by_name_without_the_Agent_Framework() => AnalyzerVerifier.VerifyAsync("""
+        namespace Microsoft.Agents.AI.Fake
+        {
+            public abstract class AgentSession { }
+        }
+
+        namespace Microsoft.Agents.AI
+        {
+            public abstract class AgentSessionLookalike { }
+        }
+
+        public static partial class Hooks
+        {
+            // Only Microsoft.Agents.AI.AgentSession is the session: types that merely look like it are services.
+            [Hook(RunInBackground = true)] public static void NotTheSession(RunOutput output, Microsoft.Agents.AI.Fake.AgentSession fake, Microsoft.Agents.AI.AgentSessionLookalike other) { }
+        }
+        """);
 }

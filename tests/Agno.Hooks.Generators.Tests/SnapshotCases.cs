@@ -97,6 +97,33 @@ internal static class SnapshotCases
             }
             """,
         ],
+        ["AgentFrameworkHooks"] =
+        [
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+            using Microsoft.Agents.AI;
+
+            namespace Shop.Hooks;
+
+            public static partial class AgentFrameworkHooks
+            {
+                [Hook(Guardrail = true)]
+                public static void RejectSecrets(RunInput input, AIAgent agent, AgentSession session) { }
+
+                [Hook]
+                public static void Remember(RunOutput output, ChatClientAgentSession session) { }
+
+                [Hook(RunInBackground = true)]
+                public static Task LogAsync(RunOutput output, AIAgent agent, RunContext run, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                // A subclass of AIAgent is not the owner: like any other type, it comes from DI.
+                [Hook]
+                public static void FromServices(RunInput input, ChatClientAgent registered) { }
+            }
+            """,
+        ],
         ["BackgroundExecutionParameter"] =
         [
             """

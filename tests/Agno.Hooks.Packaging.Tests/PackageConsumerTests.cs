@@ -57,4 +57,20 @@ public sealed class PackageConsumerTests(PackageFeed feed)
         suppressed.ShouldSucceed("a build with AGNH001 suppressed in .editorconfig");
         suppressed.Output.ShouldNotContain("AGNH001");
     }
+
+    [Fact]
+    public async Task An_Agent_Framework_consumer_restores_the_package_and_runs_a_hooked_ChatClientAgent()
+    {
+        using var workspace = ConsumerWorkspace.Create(feed, "AgentFrameworkApp", "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", ["Agno.Hooks.AgentFramework"]);
+
+        var run = await DotNet.RunAsync(workspace.Project, "run", "--disable-build-servers");
+
+        run.ShouldSucceed("dotnet run of the Agent Framework consumer");
+        var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
+        lines.ShouldContain("text=You said: \"HELLO AGENT FRAMEWORK\". This is the first message of our conversation. (Answered offline; plug in a real IChatClient for real answers.) [signed by consumer-agent]");
+        lines.ShouldContain("rejected=input_not_allowed: Secrets are not allowed");
+        lines.ShouldContain("model-calls=1");
+        lines.ShouldContain(l => l.StartsWith("journal=archived:You said: \"HELLO AGENT FRAMEWORK\"", StringComparison.Ordinal) && l.EndsWith("[signed by consumer-agent]", StringComparison.Ordinal));
+        lines.ShouldContain("journal-count=1");
+    }
 }

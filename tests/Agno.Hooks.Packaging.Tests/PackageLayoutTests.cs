@@ -48,6 +48,23 @@ public sealed class PackageLayoutTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Agno_Hooks_AgentFramework_depends_on_the_runtime_with_its_analyzers_and_on_the_Agent_Framework()
+    {
+        using (var package = Open("Agno.Hooks.AgentFramework"))
+        {
+            package.Entries.Select(e => e.FullName).ShouldContain("lib/net10.0/Agno.Hooks.AgentFramework.dll");
+        }
+
+        var dependencies = Nuspec("Agno.Hooks.AgentFramework").Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+        var runtime = dependencies.Single(e => e.Attribute("id")!.Value == "Agno.Hooks");
+        runtime.Attribute("version")!.Value.ShouldBe(feed.Version);
+
+        // Nothing excluded: a consumer of this package alone gets the [Hook] generator and analyzers.
+        (runtime.Attribute("exclude")?.Value ?? string.Empty).ShouldNotContain("Analyzers");
+        dependencies.Single(e => e.Attribute("id")!.Value == "Microsoft.Agents.AI").Attribute("version")!.Value.ShouldBe("1.28.0");
+    }
+
+    [Fact]
     public void Packing_warns_about_nothing_of_ours()
     {
         // NU1603 comes from this machine's package mirror (a wanted version missing), not from the packages.

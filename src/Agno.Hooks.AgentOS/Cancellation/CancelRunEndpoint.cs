@@ -11,8 +11,11 @@ namespace Agno.Hooks.AgentOS.Cancellation;
 /// </summary>
 internal sealed class CancelRunEndpoint(AgentOSCatalog catalog, RunningRuns running)
 {
-    public Task CancelAgentRunAsync(HttpContext context) =>
-        CancelAsync(context, catalog.FindAgent(RouteValue(context, "agent_id")), "Agent not found");
+    public Task CancelAgentRunAsync(HttpContext context)
+    {
+        var id = RouteValue(context, "agent_id");
+        return CancelAsync(context, (IHookOwner?)catalog.FindAgent(id) ?? catalog.FindServedAgent(id)?.Owner, "Agent not found");
+    }
 
     public Task CancelTeamRunAsync(HttpContext context) =>
         CancelAsync(context, catalog.FindTeam(RouteValue(context, "team_id")), "Team not found");
@@ -20,7 +23,7 @@ internal sealed class CancelRunEndpoint(AgentOSCatalog catalog, RunningRuns runn
     public Task CancelWorkflowRunAsync(HttpContext context) =>
         CancelAsync(context, catalog.FindWorkflow(RouteValue(context, "workflow_id")), "Workflow not found");
 
-    private async Task CancelAsync(HttpContext context, Runnable? runnable, string notFound)
+    private async Task CancelAsync(HttpContext context, IHookOwner? runnable, string notFound)
     {
         if (runnable is null)
         {

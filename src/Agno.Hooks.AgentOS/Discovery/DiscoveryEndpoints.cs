@@ -41,8 +41,13 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
     public Task AgentsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Agents(), AgentOSJsonContext.Wire.IReadOnlyListAgentResponse);
 
-    public Task AgentAsync(HttpContext context) =>
-        ItemAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId), AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
+    public Task AgentAsync(HttpContext context)
+    {
+        var id = RouteId(context, "agent_id");
+        return catalog.FindServedAgent(id) is { } served
+            ? JsonResponses.WriteAsync(context, AgnoWireFormat.DescribeAgent(served, sessions.DatabaseId), AgentOSJsonContext.Wire.AgentResponse)
+            : ItemAsync(context, catalog.FindAgent(id), agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId), AgentOSJsonContext.Wire.AgentResponse, "Agent not found");
+    }
 
     public Task TeamsAsync(HttpContext context) =>
         JsonResponses.WriteAsync(context, Teams(), AgentOSJsonContext.Wire.IReadOnlyListTeamResponse);
@@ -65,7 +70,10 @@ internal sealed class DiscoveryEndpoints(AgentOSCatalog catalog, IOptions<AgentO
             : JsonResponses.WriteAsync(context, describe(item), typeInfo);
 
     // Each names the database of its sessions (db_id), as Agno's do when they have one.
-    private List<AgentResponse> Agents() => catalog.Agents.Select(agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId)).ToList();
+    private List<AgentResponse> Agents() =>
+        catalog.Agents.Select(agent => AgnoWireFormat.DescribeAgent(agent, sessions.DatabaseId))
+            .Concat(catalog.ServedAgents.Select(served => AgnoWireFormat.DescribeAgent(served, sessions.DatabaseId)))
+            .ToList();
 
     private List<TeamResponse> Teams() => catalog.Teams.Select(team => AgnoWireFormat.DescribeTeam(team, sessions.DatabaseId)).ToList();
 

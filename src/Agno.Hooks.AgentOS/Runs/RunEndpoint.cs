@@ -10,7 +10,7 @@ namespace Agno.Hooks.AgentOS.Runs;
 
 /// <summary>
 /// <c>POST /agents/{id}/runs</c>, <c>POST /teams/{id}/runs</c> and <c>POST /workflows/{id}/runs</c>: one path
-/// for every <see cref="Runnable"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
+/// for every <see cref="Runnable"/> and <see cref="ServedAgent"/>, whose kind only picks the route and the wire keys. The run's background hooks are held in a per-request
 /// <see cref="DeferredBackgroundHookQueue"/> and handed to the background queue (<see cref="IBackgroundHookQueue"/>) only after the response has been
 /// completed (<see cref="HttpResponse.CompleteAsync"/>: the last byte is with the transport), or after the
 /// client went away. The run itself is not tied to the connection, so a client that disconnects early still
@@ -27,18 +27,24 @@ internal sealed partial class RunEndpoint(
     private readonly HookDescriptor[] _osPreHooks = [.. options.Value.PreHooks];
     private readonly HookDescriptor[] _osPostHooks = [.. options.Value.PostHooks];
 
-    public Task HandleAgentRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindAgent(RouteId(context, "agent_id")), "Agent not found");
+    public Task HandleAgentRunAsync(HttpContext context)
+    {
+        var id = RouteId(context, "agent_id");
+        var target = catalog.FindAgent(id) is { } agent ? RunTarget.For(agent)
+            : catalog.FindServedAgent(id) is { } served ? RunTarget.For(served)
+            : null;
+        return HandleRunAsync(context, target, "Agent not found");
+    }
 
     public Task HandleTeamRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindTeam(RouteId(context, "team_id")), "Team not found");
+        HandleRunAsync(context, RunTarget.For(catalog.FindTeam(RouteId(context, "team_id"))), "Team not found");
 
     public Task HandleWorkflowRunAsync(HttpContext context) =>
-        HandleRunAsync(context, catalog.FindWorkflow(RouteId(context, "workflow_id")), "Workflow not found");
+        HandleRunAsync(context, RunTarget.For(catalog.FindWorkflow(RouteId(context, "workflow_id"))), "Workflow not found");
 
     private static string RouteId(HttpContext context, string key) => context.Request.RouteValues[key] as string ?? string.Empty;
 
-    private async Task HandleRunAsync(HttpContext context, Runnable? runnable, string notFound)
+    private async Task HandleRunAsync(HttpContext context, RunTarget? runnable, string notFound)
     {
         if (runnable is null)
         {
@@ -95,7 +101,7 @@ internal sealed partial class RunEndpoint(
         }
     }
 
-    private async Task RespondAsync(HttpContext context, Runnable runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
+    private async Task RespondAsync(HttpContext context, RunTarget runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
     {
         // Not the request's token: the run finishes even if the client has gone (only a cancel stops it).
         var output = await run.RunAsync(message, runOptions).ConfigureAwait(false);
@@ -112,7 +118,7 @@ internal sealed partial class RunEndpoint(
         LogResponded(Kind(runnable), runnable.Id, output.RunId, run.Status);
     }
 
-    private async Task StreamAsync(HttpContext context, Runnable runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
+    private async Task StreamAsync(HttpContext context, RunTarget runnable, SessionRuns.SessionRun run, string message, RunOptions runOptions)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -163,7 +169,7 @@ internal sealed partial class RunEndpoint(
         LogStreamed(Kind(runnable), runnable.Id, run.RunId, run.Status);
     }
 
-    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, Runnable runnable)
+    private async Task QueueBackgroundHooksAsync(DeferredBackgroundHookQueue held, RunTarget runnable)
     {
         var count = held.Count;
         if (count == 0)
@@ -183,7 +189,7 @@ internal sealed partial class RunEndpoint(
         }
     }
 
-    private static string Kind(Runnable runnable) => WireNames.OwnerKind(runnable.Kind);
+    private static string Kind(RunTarget runnable) => WireNames.OwnerKind(runnable.Owner.Kind);
 
     private static bool IsClientGone(Exception exception, HttpContext context) =>
         exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);

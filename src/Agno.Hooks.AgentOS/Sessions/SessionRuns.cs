@@ -31,9 +31,9 @@ internal sealed partial class SessionRuns(
     /// Opens the request's session. A session that belongs to another agent, team or workflow, or to
     /// another user, is refused with 409.
     /// </summary>
-    public async Task<(SessionRun? Run, int Status, string? Problem)> BeginAsync(Runnable runnable, RunRequest request, CancellationToken cancellationToken)
+    public async Task<(SessionRun? Run, int Status, string? Problem)> BeginAsync(RunTarget runnable, RunRequest request, CancellationToken cancellationToken)
     {
-        var owner = OwnerOf(runnable);
+        var owner = OwnerOf(runnable.Owner);
         var existing = await store.GetAsync(request.SessionId, cancellationToken).ConfigureAwait(false);
         if (existing is not null && existing.Owner != owner)
         {
@@ -53,13 +53,13 @@ internal sealed partial class SessionRuns(
             Merge(state, given);
         }
 
-        var history = runnable is Agent && existing is not null ? History(existing, _options.HistoryRuns) : null;
+        var history = runnable.TakesHistory && existing is not null ? History(existing, _options.HistoryRuns) : null;
         var runId = Guid.NewGuid().ToString();
         var registration = running.Register(runId, owner);
         return (new SessionRun(this, runnable, owner, request, runId, state, history, registration), StatusCodes.Status200OK, null);
     }
 
-    public static SessionOwner OwnerOf(Runnable runnable) => new(runnable.Kind switch
+    public static SessionOwner OwnerOf(IHookOwner runnable) => new(runnable.Kind switch
     {
         HookOwnerKind.Team => SessionType.Team,
         HookOwnerKind.Workflow => SessionType.Workflow,
@@ -128,13 +128,13 @@ internal sealed partial class SessionRuns(
     internal sealed class SessionRun : IDisposable
     {
         private readonly SessionRuns _runs;
-        private readonly Runnable _runnable;
+        private readonly RunTarget _runnable;
         private readonly SessionOwner _owner;
         private readonly RunRequest _request;
         private readonly RunningRuns.Registration _registration;
         private readonly DateTimeOffset _startedAt;
 
-        internal SessionRun(SessionRuns runs, Runnable runnable, SessionOwner owner, RunRequest request, string runId, JsonObject sessionState, List<RunMessage>? history, RunningRuns.Registration registration)
+        internal SessionRun(SessionRuns runs, RunTarget runnable, SessionOwner owner, RunRequest request, string runId, JsonObject sessionState, List<RunMessage>? history, RunningRuns.Registration registration)
         {
             _runs = runs;
             _runnable = runnable;
@@ -176,7 +176,7 @@ internal sealed partial class SessionRuns(
             }
 
             await SaveAsync(output).ConfigureAwait(false);
-            return AgnoWireFormat.Run(_runnable, output);
+            return _runnable.Wire(output);
         }
 
         /// <summary>
@@ -295,11 +295,11 @@ internal sealed partial class SessionRuns(
         {
             RunId = RunId,
             AgentId = _owner.Type == SessionType.Agent ? _runnable.Id : null,
-            AgentName = _owner.Type == SessionType.Agent ? _runnable.Name : null,
+            AgentName = _owner.Type == SessionType.Agent ? _runnable.Owner.Name : null,
             TeamId = _owner.Type == SessionType.Team ? _runnable.Id : null,
-            TeamName = _owner.Type == SessionType.Team ? _runnable.Name : null,
+            TeamName = _owner.Type == SessionType.Team ? _runnable.Owner.Name : null,
             WorkflowId = _owner.Type == SessionType.Workflow ? _runnable.Id : null,
-            WorkflowName = _owner.Type == SessionType.Workflow ? _runnable.Name : null,
+            WorkflowName = _owner.Type == SessionType.Workflow ? _runnable.Owner.Name : null,
             SessionId = _request.SessionId,
             UserId = _request.UserId,
             Content = reason,
@@ -319,13 +319,13 @@ internal sealed partial class SessionRuns(
             return new RunEventResponse
             {
                 CreatedAt = _runs.Time.GetUtcNow().ToUnixTimeSeconds(),
-                Event = completed ? AgnoWireFormat.EventName(RunEventKind.RunCompleted, _runnable.Kind) : CancelledEventName(_owner.Type),
+                Event = completed ? AgnoWireFormat.EventName(RunEventKind.RunCompleted, _runnable.Owner.Kind) : CancelledEventName(_owner.Type),
                 AgentId = _owner.Type == SessionType.Agent ? _runnable.Id : null,
-                AgentName = _owner.Type == SessionType.Agent ? _runnable.Name : null,
+                AgentName = _owner.Type == SessionType.Agent ? _runnable.Owner.Name : null,
                 TeamId = _owner.Type == SessionType.Team ? _runnable.Id : null,
-                TeamName = _owner.Type == SessionType.Team ? _runnable.Name : null,
+                TeamName = _owner.Type == SessionType.Team ? _runnable.Owner.Name : null,
                 WorkflowId = _owner.Type == SessionType.Workflow ? _runnable.Id : null,
-                WorkflowName = _owner.Type == SessionType.Workflow ? _runnable.Name : null,
+                WorkflowName = _owner.Type == SessionType.Workflow ? _runnable.Owner.Name : null,
                 RunId = RunId,
                 SessionId = _request.SessionId,
                 Content = content,

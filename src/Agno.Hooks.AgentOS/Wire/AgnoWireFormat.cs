@@ -39,6 +39,26 @@ internal static class AgnoWireFormat
         };
     }
 
+    /// <summary>A run of an agent of another runtime: an agent's keys, its instructions in <c>messages</c>.</summary>
+    public static RunOutputResponse Run(ServedAgent agent, RunOutput output) => new()
+    {
+        RunId = output.RunId,
+        AgentId = output.OwnerId,
+        AgentName = output.OwnerName,
+        SessionId = output.SessionId,
+        UserId = output.UserId,
+        Content = output.Content,
+        ContentType = output.ContentType,
+        Model = output.Model,
+        ModelProvider = output.ModelProvider,
+        CreatedAt = output.CreatedAt.ToUnixTimeSeconds(),
+        Status = WireNames.RunStatus(output.Status),
+        Metrics = Metrics(output.Metrics),
+        Metadata = NullIfEmpty(output.Metadata),
+        Messages = output.Messages.Count > 0 ? Messages(output) : Messages(agent.Instructions, output),
+        Input = Input(output.Input),
+    };
+
     public static RunEventResponse Event(RunEvent runEvent)
     {
         var output = runEvent.Output;
@@ -104,6 +124,16 @@ internal static class AgnoWireFormat
         Model = Model(agent.Model),
     };
 
+    /// <summary>An agent of another runtime, with the keys of an agent.</summary>
+    public static AgentResponse DescribeAgent(ServedAgent agent, string? dbId = null) => new()
+    {
+        Id = agent.Id,
+        Name = agent.Name,
+        Description = agent.Description,
+        DbId = dbId,
+        Model = Model(agent.ModelMetadata),
+    };
+
     /// <summary>A team with its members; a member agent is written with the same keys, without mode and members.</summary>
     public static TeamResponse DescribeTeam(Runnable member) => DescribeTeam(member, dbId: null);
 
@@ -141,8 +171,10 @@ internal static class AgnoWireFormat
         Steps = step.ParallelSteps.Count > 0 ? step.ParallelSteps.Select(Step).ToList() : null,
     };
 
-    private static ModelResponse? Model(IChatClient? model) =>
-        model?.GetService<ChatClientMetadata>() is { } metadata ? new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName } : null;
+    private static ModelResponse? Model(IChatClient? model) => Model(model?.GetService<ChatClientMetadata>());
+
+    private static ModelResponse? Model(ChatClientMetadata? metadata) =>
+        metadata is null ? null : new ModelResponse { Id = metadata.DefaultModelId, Provider = metadata.ProviderName };
 
     private static List<RunOutputResponse> MemberResponses(Team team, TeamRunOutput? output) =>
         output is null
@@ -206,6 +238,34 @@ internal static class AgnoWireFormat
         // A post-hook that rejected the run replaced the answer: the model's is not shown either.
         var count = output.Status != RunStatus.Completed && output.Messages is [.., { Role: "assistant" }] ? output.Messages.Count - 1 : output.Messages.Count;
         return count == 0 ? null : output.Messages.GetRange(0, count).ConvertAll(message => new MessageResponse { Role = message.Role, Content = message.Text });
+    }
+
+    /// <summary>For a run whose model call was not recorded (an agent of another runtime): instructions, history, the message, the answer.</summary>
+    private static List<MessageResponse>? Messages(string? instructions, RunOutput output)
+    {
+        if (output.Input is null)
+        {
+            return null;
+        }
+
+        var messages = new List<MessageResponse>(output.Input.Messages.Count + 3);
+        if (!string.IsNullOrWhiteSpace(instructions))
+        {
+            messages.Add(new MessageResponse { Role = "system", Content = instructions });
+        }
+
+        foreach (var message in output.Input.Messages)
+        {
+            messages.Add(new MessageResponse { Role = message.Role, Content = message.Text });
+        }
+
+        messages.Add(new MessageResponse { Role = "user", Content = output.Input.Content });
+        if (output.Status == RunStatus.Completed && output.Content is not null)
+        {
+            messages.Add(new MessageResponse { Role = "assistant", Content = output.Content });
+        }
+
+        return messages;
     }
 
     private static long? NullIfZero(long value) => value == 0 ? null : value;

@@ -125,6 +125,12 @@ public static class DiagnosticDescriptors
         "Hook '{0}' is declared in file-local type '{1}', which the generated code in another file can't extend; make the type internal",
         "The generator adds the descriptor property to the type from a separate generated file.");
 
+    public static readonly DiagnosticDescriptor BackgroundHookBindsSession = Error(
+        "AGNH115",
+        "A background hook can't bind the run's session",
+        "Background hook '{0}' binds the run's session ('{1}', {2}); a session is live and shared with later runs, so background hooks never get one: make the hook inline, or bind RunContext (its SessionId) instead",
+        "Background hooks run after the run on copies; a session can't be copied, and the next run of the session would change it under the hook.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

@@ -29,7 +29,8 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidHookName,
         DiagnosticDescriptors.OverloadedHookMethods,
         DiagnosticDescriptors.UnsupportedHookMethod,
-        DiagnosticDescriptors.HookInFileLocalType);
+        DiagnosticDescriptors.HookInFileLocalType,
+        DiagnosticDescriptors.BackgroundHookBindsSession);
 
     public override void Initialize(AnalysisContext context)
     {

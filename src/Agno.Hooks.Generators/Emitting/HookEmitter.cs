@@ -282,6 +282,7 @@ internal static class HookEmitter
                 ParameterBinding.RunContext => "context.Run",
                 ParameterBinding.CancellationToken => "context.CancellationToken",
                 ParameterBinding.BackgroundExecution => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
+                ParameterBinding.Session => "context.RequiredSession",
                 _ => $"{GetRequiredService}<{parameter.TypeName}>(context.Services)",
             };
             arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);

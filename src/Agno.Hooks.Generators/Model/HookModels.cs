@@ -10,6 +10,7 @@ internal enum ParameterBinding
     CancellationToken,
     Service,
     BackgroundExecution,
+    Session,
 }
 
 /// <summary>How the dispatcher turns the hook's return value into a <c>ValueTask</c>.</summary>

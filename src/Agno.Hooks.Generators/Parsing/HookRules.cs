@@ -83,6 +83,17 @@ internal static class HookRules
         }
 
         var settings = HookSettings.Read(attribute);
+        if (settings.RunInBackground)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && !ContainsErrorType(parameter.Type) && KnownTypes.IsAgentSession(parameter.Type))
+                {
+                    Report(DiagnosticDescriptors.BackgroundHookBindsSession, parameter.Locations.Length > 0 ? parameter.Locations[0] : null, method.Name, parameter.Name, parameter.Type.Name);
+                }
+            }
+        }
+
         if (settings.Guardrail && settings.RunInBackground)
         {
             Report(DiagnosticDescriptors.GuardrailInBackground, AttributeLocation(attribute, cancellationToken), method.Name);
@@ -190,6 +201,19 @@ internal static class HookRules
         {
             needsCast = type.Name != "IHookOwner";
             return ParameterBinding.Owner;
+        }
+
+        // Another runtime's agent is the owner too: its hooks layer is the IHookOwner the hook is attached to.
+        if (KnownTypes.IsAgentFrameworkAgent(type))
+        {
+            needsCast = true;
+            return ParameterBinding.Owner;
+        }
+
+        if (KnownTypes.IsAgentSession(type))
+        {
+            needsCast = true;
+            return ParameterBinding.Session;
         }
 
         return ParameterBinding.Service;

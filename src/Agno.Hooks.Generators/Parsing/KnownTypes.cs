@@ -49,6 +49,23 @@ internal static class KnownTypes
         return false;
     }
 
+    /// <summary>Microsoft Agent Framework's <c>Microsoft.Agents.AI.AIAgent</c>, by name: the generator never references it.</summary>
+    public static bool IsAgentFrameworkAgent(ITypeSymbol type) => IsAgentFrameworkType(type, "AIAgent");
+
+    /// <summary>Microsoft Agent Framework's <c>Microsoft.Agents.AI.AgentSession</c> or a subclass (<c>ChatClientAgentSession</c>), by name.</summary>
+    public static bool IsAgentSession(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (IsAgentFrameworkType(current, "AgentSession"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsCancellationToken(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "CancellationToken", Arity: 0 } named && IsNamespace(named.ContainingNamespace, "Threading", "System");
 
@@ -63,6 +80,10 @@ internal static class KnownTypes
     private static bool IsAgnoHooksType(ITypeSymbol? type, string name) =>
         type is INamedTypeSymbol { Arity: 0, ContainingType: null } named && named.Name == name
         && IsNamespace(named.ContainingNamespace, "Hooks", "Agno");
+
+    private static bool IsAgentFrameworkType(ITypeSymbol? type, string name) =>
+        type is INamedTypeSymbol { Arity: 0, ContainingType: null, TypeKind: TypeKind.Class } named && named.Name == name
+        && named.ContainingNamespace is { Name: "AI" } ai && IsNamespace(ai.ContainingNamespace, "Agents", "Microsoft");
 
     /// <summary>True for <c>{parent}.{name}</c> directly under the global namespace.</summary>
     private static bool IsNamespace(INamespaceSymbol? ns, string name, string parent) =>

@@ -119,7 +119,7 @@ public sealed partial class BackgroundHookInvoker
         }
 
         // A hook that needs a particular kind of owner can't run on a stand-in.
-        return hook.OwnerKind == HookOwnerKind.Any
+        return hook.OwnerKind == HookOwnerKind.Any && hook.OwnerType is null
             ? new DetachedHookOwner(item.OwnerKind, item.OwnerId, item.OwnerName)
             : throw new InvalidOperationException($"Background hook '{item.HookName}' needs its owner, {item.OwnerKind} '{item.OwnerId}', which this application does not serve.");
     }

@@ -24,10 +24,11 @@ internal sealed class CopyWatch
         ErrorType = 1 << 6,
         ErrorId = 1 << 7,
         ErrorData = 1 << 8,
+        ResponseId = 1 << 9,
     }
 
     private static readonly Member[] OutputMembers =
-        [Member.Content, Member.ContentType, Member.Model, Member.ModelProvider, Member.Status, Member.Input, Member.ErrorType, Member.ErrorId, Member.ErrorData];
+        [Member.Content, Member.ContentType, Member.Model, Member.ModelProvider, Member.Status, Member.Input, Member.ErrorType, Member.ErrorId, Member.ErrorData, Member.ResponseId];
 
     private RunMessage[]? _messages;
     private string? _metadata;

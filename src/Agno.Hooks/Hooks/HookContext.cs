@@ -60,6 +60,19 @@ public sealed class HookContext
     public BackgroundExecution RequiredBackgroundExecution =>
         BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecution, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecution?) to get null when it runs inline.");
 
+    /// <summary>
+    /// The session object of the owner's own runtime for this run (a Microsoft Agent Framework <c>AgentSession</c>),
+    /// as the owner passed it in <see cref="HookRunOptions.Session"/>; null for owners without one, and for
+    /// background executions (a session is live and shared with later runs, so it is never handed to the background).
+    /// </summary>
+    public object? Session { get; init; }
+
+    /// <summary>The session, for hooks that bind one.</summary>
+    public object RequiredSession =>
+        Session ?? throw new InvalidOperationException(Execution is null
+            ? $"A hook of '{Owner.Id}' binds the run's session, but this run has none: only owners of a runtime with sessions (a Microsoft Agent Framework agent) pass one."
+            : $"Background hook '{Execution.HookName}' binds the run's session, which only inline hooks get: a session is live and shared with later runs, so it is never handed to the background. Make the hook inline, or bind RunContext (its SessionId) instead.");
+
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");

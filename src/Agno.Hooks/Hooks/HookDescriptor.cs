@@ -38,6 +38,11 @@ public sealed class HookDescriptor
             {
                 OwnerKind = kind;
             }
+
+            if (parameter.Kind == HookParameterKind.Owner && parameter.Type != typeof(IHookOwner))
+            {
+                OwnerType = parameter.Type;
+            }
         }
     }
 
@@ -64,6 +69,13 @@ public sealed class HookDescriptor
 
     /// <summary>The owner the hook needs, from its owner or output parameter's type.</summary>
     public HookOwnerKind OwnerKind { get; }
+
+    /// <summary>
+    /// The type the hook binds its owner as, when it is more than <see cref="IHookOwner"/>: <see cref="Agent"/>, or
+    /// another runtime's agent (a Microsoft Agent Framework <c>AIAgent</c>). The hook can only be attached to an
+    /// owner of that type; null when it binds no owner, or binds it as <see cref="IHookOwner"/>.
+    /// </summary>
+    public Type? OwnerType { get; }
 
     /// <summary>The hook resolves something from DI: a service parameter, or its own instance.</summary>
     internal bool NeedsServices { get; }

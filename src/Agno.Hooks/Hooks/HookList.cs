@@ -44,5 +44,13 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
             throw new HookBindingException(hook.Name, parameter.Name,
                 $"Hook '{hook.Name}' can't be a {stageName} of {HookOwnerTypes.Describe(_owner.Kind)} ('{_owner.Id}'): its parameter '{parameter.Name}' ({parameter.Type.Name}) needs {HookOwnerTypes.Describe(hook.OwnerKind)}.");
         }
+
+        // Then by type: an agent of another runtime is an agent too, but not the Agent a hook may need (nor the reverse).
+        if (hook.OwnerType is { } ownerType && !ownerType.IsInstanceOfType(_owner))
+        {
+            var parameter = hook.Parameters.FirstOrDefault(p => p.Kind == HookParameterKind.Owner && p.Type == ownerType);
+            throw new HookBindingException(hook.Name, parameter.Name,
+                $"Hook '{hook.Name}' can't be a {stageName} of '{_owner.Id}', which is {HookOwnerTypes.Describe(_owner)}: its parameter '{parameter.Name}' ({ownerType.Name}) needs {HookOwnerTypes.Describe(ownerType)}. Bind the owner as IHookOwner to attach the hook to any owner.");
+        }
     }
 }

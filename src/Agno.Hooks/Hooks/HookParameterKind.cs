@@ -23,4 +23,10 @@ public enum HookParameterKind
 
     /// <summary><see cref="Agno.Hooks.BackgroundExecution"/>: the background execution's stable id and attempt.</summary>
     BackgroundExecution,
+
+    /// <summary>
+    /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), from
+    /// <see cref="HookContext.Session"/>. It is live, not a copy, so only inline hooks get it.
+    /// </summary>
+    Session,
 }

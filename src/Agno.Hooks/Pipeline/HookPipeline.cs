@@ -53,6 +53,19 @@ public sealed class HookPipeline
         services is null or EmptyServiceProvider ? Default : services.GetService<HookPipeline>() ?? new HookPipeline(services);
 
     /// <summary>
+    /// Whether <paramref name="services"/> have a background destination (an <see cref="IBackgroundHookQueue"/>), asked
+    /// without building it: for checks made while a container is still building the owners the queue depends on.
+    /// </summary>
+    public static bool HasBackgroundDestination(IServiceProvider? services) =>
+        services is not null && (services.GetService<IServiceProviderIsService>() is { } isService
+            ? isService.IsService(typeof(IBackgroundHookQueue))
+            : services.GetService<IBackgroundHookQueue>() is not null);
+
+    /// <summary>The settings in <paramref name="services"/>, or the defaults.</summary>
+    public static AgnoHooksOptions OptionsFrom(IServiceProvider? services) =>
+        services?.GetService<IOptions<AgnoHooksOptions>>()?.Value ?? new AgnoHooksOptions();
+
+    /// <summary>
     /// Starts the hooks of one run of <paramref name="owner"/>. Nothing runs until the caller asks for a stage.
     /// </summary>
     /// <param name="owner">Whose hooks: its <see cref="IHookOwner.PreHooks"/> and <see cref="IHookOwner.PostHooks"/>.</param>
@@ -74,7 +87,10 @@ public sealed class HookPipeline
         }
 
         var services = options?.Services ?? parent?.Services ?? EmptyServiceProvider.Instance;
-        return new HookRun(this, owner, run, input, services, background, destination, parent, options, Activity.Current, cancellationToken);
+        return new HookRun(this, owner, run, input, services, background, destination, parent, options, Activity.Current, cancellationToken)
+        {
+            Session = options?.Session ?? parent?.Session,
+        };
     }
 
     private static bool AnyBackground(IReadOnlyList<HookDescriptor>? hooks, bool runHooksInBackground) =>

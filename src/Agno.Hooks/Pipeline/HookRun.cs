@@ -55,6 +55,9 @@ public sealed partial class HookRun
 
     public RunInput Input { get; }
 
+    /// <summary>The session object of the owner's runtime, for inline hooks that bind it; see <see cref="HookRunOptions.Session"/>.</summary>
+    public object? Session { get; init; }
+
     /// <summary>What inline hooks resolve services from.</summary>
     public IServiceProvider Services { get; }
 
@@ -249,7 +252,7 @@ public sealed partial class HookRun
             return cached;
         }
 
-        return cached = new HookContext(stage, Owner, Run, Input, output, Services, _cancellationToken);
+        return cached = new HookContext(stage, Owner, Run, Input, output, Services, _cancellationToken) { Session = Session };
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public sealed class HookRunOptions
     public IBackgroundHookQueue? Background { get; init; }
 
     /// <summary>
+    /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), for inline
+    /// hooks that bind it (<see cref="HookParameterKind.Session"/>); a nested run inherits its parent's.
+    /// </summary>
+    public object? Session { get; init; }
+
+    /// <summary>
     /// The run this one is nested in (a team member, a workflow step). Its services and background setting are
     /// inherited, and its background work joins the parent's, to be handed over only if the parent is not rejected.
     /// </summary>

@@ -23,6 +23,7 @@ public class RunOutput
     private string? _errorType;
     private string? _errorId;
     private JsonObject? _errorData;
+    private string? _responseId;
 
     public RunOutput()
     {
@@ -61,6 +62,9 @@ public class RunOutput
     public string? ModelProvider { get => _modelProvider; set => Set(ref _modelProvider, value, CopyWatch.Member.ModelProvider); }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The model's (or the agent runtime's) own id for its response, when it gives one; Agno has no such key.</summary>
+    public string? ResponseId { get => _responseId; set => Set(ref _responseId, value, CopyWatch.Member.ResponseId); }
 
     public RunStatus Status { get => _status; set => Set(ref _status, value, CopyWatch.Member.Status); }
 
@@ -101,6 +105,7 @@ public class RunOutput
         copy.ErrorType = ErrorType;
         copy.ErrorId = ErrorId;
         copy.ErrorData = ErrorData?.DeepClone().AsObject();
+        copy.ResponseId = ResponseId;
         copy.Writes = default;
         return copy;
     }

@@ -21,6 +21,11 @@ internal static class TestCompilation
         MetadataReference.CreateFromFile(typeof(HookDescriptor).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Recorder).Assembly.Location),
+
+        // Microsoft Agent Framework, for hooks that bind its agent and session (the generator knows them by name only).
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.AIAgent).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.ChatMessage).Assembly.Location),
     ];
 
     public static CSharpCompilation Create(string assemblyName, params string[] sources) =>

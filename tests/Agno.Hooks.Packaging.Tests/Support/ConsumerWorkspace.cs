@@ -13,7 +13,7 @@ internal sealed class ConsumerWorkspace : IDisposable
 
     public string Project => Path.Combine(Root, "Consumer");
 
-    public static ConsumerWorkspace Create(PackageFeed feed, string template, string extraProperties = "")
+    public static ConsumerWorkspace Create(PackageFeed feed, string template, string extraProperties = "", string[]? agnoPackages = null)
     {
         var root = Path.Combine(feed.Directory, "consumers", $"{template}-{Guid.NewGuid():N}");
         var workspace = new ConsumerWorkspace(root);
@@ -38,6 +38,7 @@ internal sealed class ConsumerWorkspace : IDisposable
               </fallbackPackageFolders>
             </configuration>
             """);
+        var references = string.Join("\n    ", (agnoPackages ?? ["Agno.Hooks"]).Select(id => $"<PackageReference Include=\"{id}\" Version=\"{feed.Version}\" />"));
         File.WriteAllText(Path.Combine(workspace.Project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -50,7 +51,7 @@ internal sealed class ConsumerWorkspace : IDisposable
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Agno.Hooks" Version="{feed.Version}" />
+                {references}
                 <PackageReference Include="Microsoft.Extensions.Hosting" Version="10.0.13" />
               </ItemGroup>
             </Project>
