@@ -58,6 +58,9 @@ public sealed class QueueTests(PostgresCluster postgres)
         {
             await before.RunAsync("rename-agent");
             using var state = new HangfireState(postgres.ConnectionString, schema);
+
+            // Written after the response has been sent, so the client can have its answer a moment before.
+            await Waits.UntilAsync(() => state.Statistics.Enqueued >= 1, "the execution was written");
             state.Statistics.Enqueued.ShouldBe(1);
             queuedExecution = BackgroundHookSerializer.Deserialize((string)state.Api.EnqueuedJobs("agno-hooks", 0, 10).Single().Value.Job.Args[0]).ExecutionId;
         }

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Agno.Hooks.Examples.Tests.Infrastructure;
+namespace Agno.Hooks.Testing;
 
 /// <summary>
 /// One example, started as its own process (<c>dotnet examples/&lt;Name&gt;/bin/.../&lt;Name&gt;.dll</c>, what
@@ -13,10 +13,15 @@ namespace Agno.Hooks.Examples.Tests.Infrastructure;
 internal sealed class ExampleProcess : IAsyncDisposable
 {
     private const int SigTerm = 15;
+    private const int SigKill = 9;
+
+    /// <summary>Generous: these waits end on a signal, and only time out when something is broken.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly List<string> _lines = [];
     private readonly List<(Func<string, bool> Match, TaskCompletionSource<int> Found)> _waiters = [];
+    private TaskCompletionSource _nextLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ExampleProcess(Process process, Uri address)
     {
@@ -100,7 +105,7 @@ internal sealed class ExampleProcess : IAsyncDisposable
 
         var listening = example.WaitForLineAsync(line => line.Contains("Now listening on", StringComparison.Ordinal));
         var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(listening, exited).WaitAsync(Waits.Start) != listening)
+        if (await Task.WhenAny(listening, exited).WaitAsync(Patience) != listening)
         {
             var output = example.Output;
             await example.DisposeAsync();
@@ -123,7 +128,7 @@ internal sealed class ExampleProcess : IAsyncDisposable
 
             var found = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((match, found));
-            return found.Task.WaitAsync(Waits.Signal);
+            return found.Task.WaitAsync(Patience);
         }
     }
 
@@ -133,11 +138,57 @@ internal sealed class ExampleProcess : IAsyncDisposable
     public async Task<int> StopAsync()
     {
         Kill(_process.Id, SigTerm).ShouldBe(0, "kill(SIGTERM) succeeds");
-        await _process.WaitForExitAsync().WaitAsync(Waits.Stop);
+        await _process.WaitForExitAsync().WaitAsync(Patience);
 
         // The last lines may still be on their way from the pipe.
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL, as the OOM killer or a pulled plug would: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        Kill(_process.Id, SigKill).ShouldBe(0, "kill(SIGKILL) succeeds");
+        await _process.WaitForExitAsync().WaitAsync(Patience);
+        _process.WaitForExit();
+    }
+
+    /// <summary>The lines so far that contain <paramref name="text"/>.</summary>
+    public IReadOnlyList<string> Lines(string text)
+    {
+        lock (_lines)
+        {
+            return _lines.Where(line => line.Contains(text, StringComparison.Ordinal)).ToList();
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> lines contain <paramref name="text"/>, woken by each line that arrives.</summary>
+    public async Task WaitForLinesAsync(string text, int count)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            Task nextLine;
+            lock (_lines)
+            {
+                if (_lines.Count(line => line.Contains(text, StringComparison.Ordinal)) >= count)
+                {
+                    return;
+                }
+
+                nextLine = _nextLine.Task;
+            }
+
+            var remaining = Patience - waited.Elapsed;
+            try
+            {
+                await nextLine.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"Waited {Patience} for {count} lines with '{text}':\n{Output}");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -162,6 +213,9 @@ internal sealed class ExampleProcess : IAsyncDisposable
         lock (_lines)
         {
             _lines.Add(line);
+            var pulse = _nextLine;
+            _nextLine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            pulse.TrySetResult();
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (_waiters[i].Match(line))
@@ -201,15 +255,4 @@ internal sealed class ExampleProcess : IAsyncDisposable
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
-}
-
-internal static class Waits
-{
-    /// <summary>Generous: these waits end on a signal, and only time out when something is broken.</summary>
-    public static readonly TimeSpan Signal = TimeSpan.FromSeconds(60);
-
-    public static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
-
-    /// <summary>Longer than the slowest hook (3 s) plus the host's drain.</summary>
-    public static readonly TimeSpan Stop = TimeSpan.FromSeconds(60);
 }
