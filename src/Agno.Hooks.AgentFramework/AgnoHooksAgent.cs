@@ -99,7 +99,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         AgentResponse response;
         try
         {
-            response = await InnerAgent.RunAsync(WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).ConfigureAwait(false);
+            response = await InnerAgent.RunAsync(ChatRunInput.WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +113,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         output.Content = text;
         output.Model = (response.RawRepresentation as ChatResponse)?.ModelId ?? output.Model;
         output.ResponseId = response.ResponseId;
-        AddUsage(output.Metrics, response.Usage);
+        output.Metrics.AddUsage(response.Usage);
         if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
         {
             return Reject(run);
@@ -165,7 +165,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         var output = run.Output;
         var text = new StringBuilder();
         var usage = new UsageDetails();
-        var updates = InnerAgent.RunStreamingAsync(WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = InnerAgent.RunStreamingAsync(ChatRunInput.WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -208,7 +208,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         }
 
         output.Content = text.ToString();
-        AddUsage(output.Metrics, usage);
+        output.Metrics.AddUsage(usage);
         if (served)
         {
             yield return Signal(ServedSignal.ContentCompleted);
@@ -255,13 +255,7 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
             SessionState = runOptions?.SessionState ?? [],
             Arguments = runOptions?.Arguments ?? [],
         };
-        var lastUser = LastUserIndex(request);
-        var input = new RunInput(lastUser < 0 ? string.Empty : request[lastUser].Text)
-        {
-            Messages = [.. request.Take(lastUser < 0 ? request.Count : lastUser).Select(m => new RunMessage(m.Role.Value, m.Text))],
-            Metadata = run.Metadata,
-            SessionState = run.SessionState,
-        };
+        var input = ChatRunInput.From(request, run);
 
         // Served without services of its own, the agent takes AgentOS's settings and queue from the request's services.
         var pipeline = _services is null && runOptions?.Services is { } requestServices ? HookPipeline.From(requestServices) : Pipeline;
@@ -346,48 +340,6 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     {
         AdditionalProperties = new() { [SignalKey] = signal },
     };
-
-    /// <summary>The request with its last user message's text replaced when a pre-hook changed it; the caller's list is never changed.</summary>
-    private static IReadOnlyList<ChatMessage> WithInput(IReadOnlyList<ChatMessage> request, RunInput input)
-    {
-        var lastUser = LastUserIndex(request);
-        if (lastUser < 0 || request[lastUser].Text == input.Content)
-        {
-            return request;
-        }
-
-        var original = request[lastUser];
-        var contents = new List<AIContent> { new TextContent(input.Content) };
-        contents.AddRange(original.Contents.Where(c => c is not TextContent));
-        var edited = request.ToList();
-        edited[lastUser] = new ChatMessage(ChatRole.User, contents) { AuthorName = original.AuthorName, MessageId = original.MessageId };
-        return edited;
-    }
-
-    private static int LastUserIndex(IReadOnlyList<ChatMessage> messages)
-    {
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            if (messages[i].Role == ChatRole.User)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static void AddUsage(RunMetrics metrics, UsageDetails? usage)
-    {
-        if (usage is null)
-        {
-            return;
-        }
-
-        metrics.InputTokens += usage.InputTokenCount ?? 0;
-        metrics.OutputTokens += usage.OutputTokenCount ?? 0;
-        metrics.TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
-    }
 
     private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
 

@@ -17,7 +17,7 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue, I
     private static readonly MethodInfo RunMethod = typeof(DurableHookJob).GetMethod(nameof(DurableHookJob.RunAsync))!;
 
     private readonly DurableHookStorage _storage;
-    private readonly DurableHookCounters _counters;
+    private readonly BackgroundHookCounters _counters;
     private readonly ILogger _logger;
     private readonly Counter<long> _queued;
     private readonly Counter<long> _refused;
@@ -25,7 +25,7 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue, I
     private readonly TimeProvider _time;
     private BackgroundJobClient? _client;
 
-    internal DurableBackgroundHookQueue(DurableHookStorage storage, DurableHookCounters counters, ILogger<DurableBackgroundHookQueue> logger, IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
+    internal DurableBackgroundHookQueue(DurableHookStorage storage, BackgroundHookCounters counters, ILogger<DurableBackgroundHookQueue> logger, IMeterFactory? meterFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;

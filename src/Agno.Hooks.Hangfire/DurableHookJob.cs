@@ -17,10 +17,10 @@ public sealed partial class DurableHookJob
     public const string AttemptParameter = "AgnoAttempt";
 
     private readonly BackgroundHookInvoker _invoker;
-    private readonly DurableHookCounters _counters;
+    private readonly BackgroundHookCounters _counters;
     private readonly ILogger _logger;
 
-    internal DurableHookJob(BackgroundHookInvoker invoker, DurableHookCounters counters, ILogger<DurableHookJob> logger)
+    internal DurableHookJob(BackgroundHookInvoker invoker, BackgroundHookCounters counters, ILogger<DurableHookJob> logger)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         _invoker = invoker;

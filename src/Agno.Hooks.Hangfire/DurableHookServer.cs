@@ -46,7 +46,7 @@ internal sealed partial class DurableHookServer(
             FilterProvider = storage.Filters,
             Activator = new SingleJobActivator(new DurableHookJob(
                 services.GetRequiredService<BackgroundHookInvoker>(),
-                services.GetRequiredService<DurableHookCounters>(),
+                services.GetRequiredService<BackgroundHookCounters>(),
                 services.GetRequiredService<ILogger<DurableHookJob>>())),
         };
         _server = new BackgroundJobServer(serverOptions, jobStorage);

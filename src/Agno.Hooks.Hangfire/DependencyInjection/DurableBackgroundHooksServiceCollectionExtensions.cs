@@ -55,10 +55,10 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
         }
 
         services.AddSingleton<DurableHookStorage>();
-        services.AddSingleton<DurableHookCounters>();
+        services.AddSingleton<BackgroundHookCounters>();
         services.AddSingleton(sp => new DurableBackgroundHookQueue(
             sp.GetRequiredService<DurableHookStorage>(),
-            sp.GetRequiredService<DurableHookCounters>(),
+            sp.GetRequiredService<BackgroundHookCounters>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurableBackgroundHookQueue>>(),
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetService<TimeProvider>()));

@@ -30,14 +30,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     private Task? _workers;
     private int _stopping;
 
-    private long _queued;
-    private long _running;
-    private long _completed;
-    private long _failed;
-    private long _timedOut;
-    private long _cancelled;
-    private long _refused;
-    private long _abandoned;
+    private readonly BackgroundHookCounters _counts = new();
 
     /// <summary>An executor with an invoker of its own, for use without DI.</summary>
     public BackgroundHookExecutor(
@@ -74,15 +67,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     }
 
     /// <summary>Counts since creation.</summary>
-    public BackgroundHookStatistics Statistics => new(
-        Interlocked.Read(ref _queued),
-        Interlocked.Read(ref _running),
-        Interlocked.Read(ref _completed),
-        Interlocked.Read(ref _failed),
-        Interlocked.Read(ref _timedOut),
-        Interlocked.Read(ref _cancelled),
-        Interlocked.Read(ref _refused),
-        Interlocked.Read(ref _abandoned));
+    public BackgroundHookStatistics Statistics => _counts.Statistics;
 
     /// <summary>Executions waiting for a worker.</summary>
     public int QueueLength => _queue.Reader.Count;
@@ -114,7 +99,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
             }
         }
 
-        Interlocked.Increment(ref _refused);
+        _counts.Refused();
         _metrics.Refused.Add(1, new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.HookName));
         LogRefused(item.HookName, item.RunId);
         throw new InvalidOperationException($"The background hook executor is stopping: hook '{item.HookName}' of run '{item.RunId}' was not queued.");
@@ -145,7 +130,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
 
         _queue.Writer.TryComplete();
         var workers = EnsureStarted();
-        var pending = _queue.Reader.Count + Interlocked.Read(ref _running);
+        var pending = _queue.Reader.Count + _counts.Running;
         if (pending > 0)
         {
             LogDraining(pending);
@@ -162,7 +147,8 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
             await workers.ConfigureAwait(false);
         }
 
-        var abandoned = Interlocked.Read(ref _abandoned) + Interlocked.Read(ref _cancelled);
+        var statistics = _counts.Statistics;
+        var abandoned = statistics.Abandoned + statistics.Cancelled;
         if (abandoned > 0)
         {
             LogAbandoned(abandoned);
@@ -215,7 +201,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
 
     private void CountQueued()
     {
-        Interlocked.Increment(ref _queued);
+        _counts.Queued();
         _metrics.Queued.Add(1);
     }
 
@@ -225,29 +211,14 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
         {
             if (_shutdownDeadline.IsCancellationRequested)
             {
-                Interlocked.Increment(ref _abandoned);
+                _counts.Abandoned();
                 LogAbandonedHook(item.HookName, item.RunId);
                 continue;
             }
 
-            Interlocked.Increment(ref _running);
+            _counts.Started();
             var execution = await _invoker.ExecuteAsync(item, _shutdownDeadline.Token).ConfigureAwait(false);
-            Interlocked.Decrement(ref _running);
-            switch (execution.Status)
-            {
-                case BackgroundHookStatus.Completed:
-                    Interlocked.Increment(ref _completed);
-                    break;
-                case BackgroundHookStatus.Failed:
-                    Interlocked.Increment(ref _failed);
-                    break;
-                case BackgroundHookStatus.TimedOut:
-                    Interlocked.Increment(ref _timedOut);
-                    break;
-                default:
-                    Interlocked.Increment(ref _cancelled);
-                    break;
-            }
+            _counts.Finished(execution.Status);
         }
     }
 

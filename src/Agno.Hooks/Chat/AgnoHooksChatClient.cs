@@ -76,7 +76,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         ChatResponse response;
         try
         {
-            response = await base.GetResponseAsync(WithInput(request, hooks.Input), options, cancellationToken).ConfigureAwait(false);
+            response = await base.GetResponseAsync(ChatRunInput.WithInput(request, hooks.Input), options, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -87,7 +87,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
 
         var text = response.Text;
         var output = CreateOutput(hooks, text, response.ModelId, response.ResponseId);
-        AddUsage(output.Metrics, response.Usage);
+        output.Metrics.AddUsage(response.Usage);
         if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
         {
             return Rejected(hooks.Rejection!);
@@ -118,7 +118,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         var usage = new UsageDetails();
         string? modelId = null;
         string? responseId = null;
-        var updates = base.GetStreamingResponseAsync(WithInput(request, hooks.Input), options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var updates = base.GetStreamingResponseAsync(ChatRunInput.WithInput(request, hooks.Input), options, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             while (true)
@@ -157,7 +157,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         }
 
         var output = CreateOutput(hooks, text.ToString(), modelId, responseId);
-        AddUsage(output.Metrics, usage);
+        output.Metrics.AddUsage(usage);
         if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
         {
             yield return RejectedUpdate(hooks.Rejection!);
@@ -171,13 +171,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
     private HookRun StartRun(IReadOnlyList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
     {
         var run = new RunContext(Guid.NewGuid().ToString(), string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options.ConversationId);
-        var lastUser = LastUserIndex(request);
-        var input = new RunInput(lastUser < 0 ? string.Empty : request[lastUser].Text)
-        {
-            Messages = [.. request.Take(lastUser < 0 ? request.Count : lastUser).Select(m => new RunMessage(m.Role.Value, m.Text))],
-            Metadata = run.Metadata,
-            SessionState = run.SessionState,
-        };
+        var input = ChatRunInput.From(request, run);
         return Pipeline.StartRun(this, run, input, new HookRunOptions { Services = _services }, cancellationToken);
     }
 
@@ -201,36 +195,6 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         };
     }
 
-    /// <summary>The request with its last user message's text replaced when a pre-hook changed it; the caller's list is never changed.</summary>
-    private static IReadOnlyList<ChatMessage> WithInput(IReadOnlyList<ChatMessage> request, RunInput input)
-    {
-        var lastUser = LastUserIndex(request);
-        if (lastUser < 0 || request[lastUser].Text == input.Content)
-        {
-            return request;
-        }
-
-        var original = request[lastUser];
-        var contents = new List<AIContent> { new TextContent(input.Content) };
-        contents.AddRange(original.Contents.Where(c => c is not TextContent));
-        var edited = request.ToList();
-        edited[lastUser] = new ChatMessage(ChatRole.User, contents) { AuthorName = original.AuthorName, MessageId = original.MessageId };
-        return edited;
-    }
-
-    private static int LastUserIndex(IReadOnlyList<ChatMessage> messages)
-    {
-        for (var i = messages.Count - 1; i >= 0; i--)
-        {
-            if (messages[i].Role == ChatRole.User)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static ChatResponse Rejected(CheckException check)
     {
         var rejection = HookRejection.From(check);
@@ -249,17 +213,5 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
             FinishReason = ChatFinishReason.ContentFilter,
             AdditionalProperties = rejection.WriteTo(null),
         };
-    }
-
-    private static void AddUsage(RunMetrics metrics, UsageDetails? usage)
-    {
-        if (usage is null)
-        {
-            return;
-        }
-
-        metrics.InputTokens += usage.InputTokenCount ?? 0;
-        metrics.OutputTokens += usage.OutputTokenCount ?? 0;
-        metrics.TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
     }
 }

@@ -40,7 +40,7 @@ internal static partial class ModelCall
                         break;
                     }
 
-                    AddUsage(output.Metrics, update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details);
+                    output.Metrics.AddUsage(update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details);
                     if (!string.IsNullOrEmpty(update.Text))
                     {
                         output.Metrics.TimeToFirstToken ??= scope.Pipeline.Time.GetElapsedTime(started);
@@ -60,7 +60,7 @@ internal static partial class ModelCall
             {
                 var response = await model.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
                 text.Append(response.Text);
-                AddUsage(output.Metrics, response.Usage);
+                output.Metrics.AddUsage(response.Usage);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -91,18 +91,6 @@ internal static partial class ModelCall
         {
             yield return scope.Event(RunEventKind.RunContentCompleted);
         }
-    }
-
-    private static void AddUsage(RunMetrics metrics, UsageDetails? usage)
-    {
-        if (usage is null)
-        {
-            return;
-        }
-
-        metrics.InputTokens += usage.InputTokenCount ?? 0;
-        metrics.OutputTokens += usage.OutputTokenCount ?? 0;
-        metrics.TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
     }
 
     [LoggerMessage(30, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]

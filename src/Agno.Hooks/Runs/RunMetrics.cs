@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Agno.Hooks;
 
 /// <summary>Token counts and timings of a run.</summary>
@@ -22,6 +24,19 @@ public sealed class RunMetrics
 
     /// <summary>Set by any setter: how a background hook's write to its copy is noticed.</summary>
     internal bool Written { get; private set; }
+
+    /// <summary>Adds a model call's token counts (a total missing from <paramref name="usage"/> is input plus output).</summary>
+    public void AddUsage(UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+
+        InputTokens += usage.InputTokenCount ?? 0;
+        OutputTokens += usage.OutputTokenCount ?? 0;
+        TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
+    }
 
     public RunMetrics Clone()
     {

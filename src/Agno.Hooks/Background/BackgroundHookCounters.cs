@@ -1,7 +1,10 @@
-namespace Agno.Hooks.Hangfire;
+namespace Agno.Hooks;
 
-/// <summary>What this process did with durable executions: queued here, and attempts run here, for <c>GET /hooks/runs</c>.</summary>
-internal sealed class DurableHookCounters
+/// <summary>
+/// Thread-safe counts of a background queue's work, as <see cref="IBackgroundHookStatistics"/> reports them: one place
+/// for the in-memory executor and durable queues to keep them.
+/// </summary>
+public sealed class BackgroundHookCounters
 {
     private long _queued;
     private long _running;
@@ -10,6 +13,7 @@ internal sealed class DurableHookCounters
     private long _timedOut;
     private long _cancelled;
     private long _refused;
+    private long _abandoned;
 
     public BackgroundHookStatistics Statistics => new(
         Interlocked.Read(ref _queued),
@@ -19,14 +23,22 @@ internal sealed class DurableHookCounters
         Interlocked.Read(ref _timedOut),
         Interlocked.Read(ref _cancelled),
         Interlocked.Read(ref _refused),
-        Abandoned: 0);
+        Interlocked.Read(ref _abandoned));
+
+    /// <summary>Executions running now.</summary>
+    public long Running => Interlocked.Read(ref _running);
 
     public void Queued() => Interlocked.Increment(ref _queued);
 
+    /// <summary>Refused because the queue was stopping.</summary>
     public void Refused() => Interlocked.Increment(ref _refused);
+
+    /// <summary>Still queued when the shutdown deadline passed: never run.</summary>
+    public void Abandoned() => Interlocked.Increment(ref _abandoned);
 
     public void Started() => Interlocked.Increment(ref _running);
 
+    /// <summary>One execution ended with <paramref name="status"/>.</summary>
     public void Finished(BackgroundHookStatus status)
     {
         Interlocked.Decrement(ref _running);
