@@ -21,7 +21,6 @@ internal static class HookEmitter
     private const string Parameter = "global::Agno.Hooks.HookParameter";
     private const string ParameterKind = "global::Agno.Hooks.HookParameterKind";
     private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
-    private const string GetRequiredService = "global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService";
     private static readonly string GeneratedCode =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"Agno.Hooks.Generators\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
 
@@ -197,41 +196,24 @@ internal static class HookEmitter
         // A static lambda is cached in a static field: the dispatcher is allocated once, not per call.
         var target = hook.IsStatic
             ? hook.ContainingType.FullyQualifiedName
-            : $"{GetRequiredService}<{hook.ContainingType.FullyQualifiedName}>(context.Services)";
+            : $"context.GetRequiredService<{hook.ContainingType.FullyQualifiedName}>()";
         var call = $"{target}.{methodName}({Arguments(hook)})";
         switch (hook.Return)
         {
             case HookReturn.Void:
-                writer.WriteLine("static context =>");
-                OpenBrace(writer);
-                writer.WriteLine($"{call};");
-                writer.WriteLine("return default;");
-                writer.Indent--;
-                writer.WriteLine("},");
+                // The synchronous form: the pipeline calls it without a ValueTask, and the call can be a tail call.
+                WriteParameters(writer, hook);
+                writer.WriteLine(",");
+                writer.Write($"static context => {call}");
                 break;
             case HookReturn.Task:
                 writer.WriteLine($"static context => new global::System.Threading.Tasks.ValueTask({call}),");
+                WriteParameters(writer, hook);
                 break;
             default:
                 writer.WriteLine($"static context => {call},");
+                WriteParameters(writer, hook);
                 break;
-        }
-
-        if (hook.Parameters.Count == 0)
-        {
-            writer.Write($"global::System.Array.Empty<{Parameter}>()");
-        }
-        else
-        {
-            writer.WriteLine($"new {Parameter}[]");
-            OpenBrace(writer);
-            foreach (var parameter in hook.Parameters)
-            {
-                writer.WriteLine($"new {Parameter}({Literal(parameter.Name)}, {ParameterKind}.{parameter.Binding}, typeof({parameter.TypeName})),");
-            }
-
-            writer.Indent--;
-            writer.Write("}");
         }
 
         if (!hook.IsStatic)
@@ -264,6 +246,25 @@ internal static class HookEmitter
         writer.WriteLine("};");
     }
 
+    private static void WriteParameters(IndentedTextWriter writer, HookModel hook)
+    {
+        if (hook.Parameters.Count == 0)
+        {
+            writer.Write($"global::System.Array.Empty<{Parameter}>()");
+            return;
+        }
+
+        writer.WriteLine($"new {Parameter}[]");
+        OpenBrace(writer);
+        foreach (var parameter in hook.Parameters)
+        {
+            writer.WriteLine($"new {Parameter}({Literal(parameter.Name)}, {ParameterKind}.{parameter.Binding}, typeof({parameter.TypeName})),");
+        }
+
+        writer.Indent--;
+        writer.Write("}");
+    }
+
     private static string Arguments(HookModel hook)
     {
         var arguments = new StringBuilder();
@@ -283,7 +284,7 @@ internal static class HookEmitter
                 ParameterBinding.CancellationToken => "context.CancellationToken",
                 ParameterBinding.BackgroundExecution => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
                 ParameterBinding.Session => "context.RequiredSession",
-                _ => $"{GetRequiredService}<{parameter.TypeName}>(context.Services)",
+                _ => $"context.GetRequiredService<{parameter.TypeName}>()",
             };
             arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);
         }

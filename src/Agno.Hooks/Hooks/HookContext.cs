@@ -73,6 +73,17 @@ public sealed class HookContext
             ? $"A hook of '{Owner.Id}' binds the run's session, but this run has none: only owners of a runtime with sessions (a Microsoft Agent Framework agent) pass one."
             : $"Background hook '{Execution.HookName}' binds the run's session, which only inline hooks get: a session is live and shared with later runs, so it is never handed to the background. Make the hook inline, or bind RunContext (its SessionId) instead.");
 
+    /// <summary>
+    /// A service for a hook's parameter or instance, from <see cref="Services"/>. What generated dispatchers call: one
+    /// <see cref="IServiceProvider.GetService"/>, without the extension method's probe for <c>ISupportRequiredService</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Nothing of type <typeparamref name="T"/> is registered.</exception>
+    public T GetRequiredService<T>()
+        where T : notnull =>
+        Services.GetService(typeof(T)) is T service
+            ? service
+            : throw new InvalidOperationException($"No service of type '{typeof(T)}' is registered, and a hook needs it: register it in the services the run resolves from (services.AddSingleton<{typeof(T).Name}>(...), or the hook class with services.AddAgnoHooksFrom<AgnoHooks>()).");
+
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");

@@ -14,11 +14,34 @@ public sealed class HookDescriptor
     /// <param name="parameters">The hook's parameters, in declaration order; they decide <see cref="Stages"/> and <see cref="OwnerKind"/>.</param>
     /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
     public HookDescriptor(string name, HookInvoker invoke, IEnumerable<HookParameter>? parameters = null, Type? targetType = null)
+        : this(name, invoke ?? throw new ArgumentNullException(nameof(invoke)), invokeSynchronously: null, parameters, targetType)
+    {
+    }
+
+    /// <summary>A synchronous hook: the generator's form for a <c>void</c> method.</summary>
+    /// <param name="name">The stable name, <c>Namespace.Type.Method</c> by convention.</param>
+    /// <param name="parameters">The hook's parameters, in declaration order.</param>
+    /// <param name="invokeSynchronously">Binds the arguments from a <see cref="HookContext"/> and calls the hook.</param>
+    /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
+    /// <remarks>
+    /// The parameters come before the invoker, unlike the <see cref="HookInvoker"/> constructor, so that a lambda
+    /// returning a <see cref="Task"/> can't bind here by accident and have its task dropped.
+    /// </remarks>
+    public HookDescriptor(string name, IEnumerable<HookParameter>? parameters, SynchronousHookInvoker invokeSynchronously, Type? targetType = null)
+        : this(name, invoke: null, invokeSynchronously ?? throw new ArgumentNullException(nameof(invokeSynchronously)), parameters, targetType)
+    {
+    }
+
+    private HookDescriptor(string name, HookInvoker? invoke, SynchronousHookInvoker? invokeSynchronously, IEnumerable<HookParameter>? parameters, Type? targetType)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(invoke);
         Name = name;
-        Invoke = invoke;
+        InvokeSynchronously = invokeSynchronously;
+        Invoke = invoke ?? (context =>
+        {
+            invokeSynchronously!(context);
+            return default;
+        });
         Parameters = parameters?.ToImmutableArray() ?? [];
         TargetType = targetType;
         NeedsServices = targetType is not null;
@@ -51,6 +74,9 @@ public sealed class HookDescriptor
 
     /// <summary>Calls the hook.</summary>
     public HookInvoker Invoke { get; }
+
+    /// <summary>Calls a synchronous hook without a <see cref="ValueTask"/>; null for a hook that may complete later.</summary>
+    public SynchronousHookInvoker? InvokeSynchronously { get; }
 
     /// <summary>The hook's parameters, as seen at compile time.</summary>
     public ImmutableArray<HookParameter> Parameters { get; }

@@ -100,7 +100,7 @@ public sealed class HookPipeline
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        foreach (var hook in owner.PreHooks)
+        foreach (var hook in owner.PreHooks.Snapshot())
         {
             if (HookRun.IsBackground(hook, runHooksInBackground))
             {
@@ -108,7 +108,7 @@ public sealed class HookPipeline
             }
         }
 
-        foreach (var hook in owner.PostHooks)
+        foreach (var hook in owner.PostHooks.Snapshot())
         {
             if (HookRun.IsBackground(hook, runHooksInBackground))
             {

@@ -155,92 +155,189 @@ public sealed partial class HookRun
         output.ErrorData = check.AdditionalData;
     }
 
-    /// <summary>The hooks of a stage that run inline: guardrails first, then the rest, each in list order.</summary>
-    private IEnumerable<HookDescriptor> InlineHooks(IList<HookDescriptor> hooks)
-    {
-        foreach (var hook in hooks)
-        {
-            if (hook.Guardrail)
-            {
-                yield return hook;
-            }
-        }
-
-        foreach (var hook in hooks)
-        {
-            if (!hook.Guardrail && !IsBackground(hook, RunHooksInBackground))
-            {
-                yield return hook;
-            }
-        }
-    }
+    /// <summary>
+    /// Whether <paramref name="hook"/> runs inline in <paramref name="pass"/> of a stage: guardrails in pass 0, the other
+    /// inline hooks in pass 1, so guardrails come first and each kind keeps its list order.
+    /// </summary>
+    private bool RunsInPass(HookDescriptor hook, int pass) =>
+        pass == 0 ? hook.Guardrail : !hook.Guardrail && !IsBackground(hook, RunHooksInBackground);
 
     /// <summary>A stage's hooks: the run-wide pre-hooks before the owner's own, the run-wide post-hooks after.</summary>
-    private IList<HookDescriptor> Hooks(HookStage stage) => stage == HookStage.Pre
-        ? _outerPreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks] : Owner.PreHooks
-        : _outerPostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks, .. outerPost] : Owner.PostHooks;
+    private HookDescriptor[] Hooks(HookStage stage) => stage == HookStage.Pre
+        ? _outerPreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks.Snapshot()] : Owner.PreHooks.Snapshot()
+        : _outerPostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
 
-    private async ValueTask<bool> ExecuteStageAsync(HookStage stage, RunOutput? output)
+    // Not async: while hooks complete synchronously (the common case) a stage runs as a plain loop, with no state
+    // machine; the first hook that doesn't hands the rest of the stage to ContinueStageAsync.
+    private ValueTask<bool> ExecuteStageAsync(HookStage stage, RunOutput? output)
     {
         var hooks = Hooks(stage);
-        if (hooks.Count > 0)
+        if (hooks.Length == 0)
         {
-            foreach (var hook in InlineHooks(hooks))
+            return new(true);
+        }
+
+        var traced = AgnoHooksTelemetry.Source.HasListeners();
+        HookContext? context = null;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var i = 0; i < hooks.Length; i++)
             {
-                if (await InvokeInlineAsync(hook, stage, output).ConfigureAwait(false) == HookEventKind.Rejected)
+                var hook = hooks[i];
+                if (!RunsInPass(hook, pass))
+                {
+                    continue;
+                }
+
+                var outcome = InvokeInline(hook, context ??= InlineContext(stage, output), traced);
+                if (!outcome.IsCompleted)
+                {
+                    return ContinueStageAsync(hooks, stage, output, traced, pass, i, outcome);
+                }
+
+                if (outcome.Result == HookEventKind.Rejected)
+                {
+                    return new(false);
+                }
+            }
+        }
+
+        CaptureBackground(hooks, stage, output);
+        return new(true);
+    }
+
+    /// <summary>The rest of a stage once hook <paramref name="index"/> of <paramref name="pass"/> did not complete synchronously.</summary>
+    private async ValueTask<bool> ContinueStageAsync(HookDescriptor[] hooks, HookStage stage, RunOutput? output, bool traced, int pass, int index, ValueTask<HookEventKind> pending)
+    {
+        if (await pending.ConfigureAwait(false) == HookEventKind.Rejected)
+        {
+            return false;
+        }
+
+        var context = InlineContext(stage, output);
+        for (var next = index + 1; pass < 2; pass++, next = 0)
+        {
+            for (var i = next; i < hooks.Length; i++)
+            {
+                var hook = hooks[i];
+                if (RunsInPass(hook, pass) && await InvokeInline(hook, context, traced).ConfigureAwait(false) == HookEventKind.Rejected)
                 {
                     return false;
                 }
             }
-
-            CaptureBackground(hooks, stage, output);
         }
 
+        CaptureBackground(hooks, stage, output);
         return true;
     }
 
     private async IAsyncEnumerable<HookEvent> StreamStageAsync(HookStage stage, RunOutput? output)
     {
         var hooks = Hooks(stage);
-        foreach (var hook in InlineHooks(hooks))
+        var traced = AgnoHooksTelemetry.Source.HasListeners();
+        HookContext? context = null;
+        for (var pass = 0; pass < 2; pass++)
         {
-            yield return new HookEvent(HookEventKind.Started, stage, hook);
-            var outcome = await InvokeInlineAsync(hook, stage, output).ConfigureAwait(false);
-            yield return new HookEvent(outcome, stage, hook);
-            if (outcome == HookEventKind.Rejected)
+            foreach (var hook in hooks)
             {
-                yield break;
+                if (!RunsInPass(hook, pass))
+                {
+                    continue;
+                }
+
+                yield return new HookEvent(HookEventKind.Started, stage, hook);
+                var outcome = await InvokeInline(hook, context ??= InlineContext(stage, output), traced).ConfigureAwait(false);
+                yield return new HookEvent(outcome, stage, hook);
+                if (outcome == HookEventKind.Rejected)
+                {
+                    yield break;
+                }
             }
         }
 
         CaptureBackground(hooks, stage, output);
     }
 
-    private async ValueTask<HookEventKind> InvokeInlineAsync(HookDescriptor hook, HookStage stage, RunOutput? output)
+    /// <summary>
+    /// Runs one inline hook; completes synchronously when the hook does. A span per hook only when
+    /// <paramref name="traced"/> (a listener was attached when the stage began): without one, a synchronous hook
+    /// costs a delegate call, with no state machine, span check or event.
+    /// </summary>
+    private ValueTask<HookEventKind> InvokeInline(HookDescriptor hook, HookContext context, bool traced)
     {
-        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, stage, _runActivity);
+        if (traced)
+        {
+            return InvokeTracedAsync(hook, context);
+        }
+
+        ValueTask pending;
         try
         {
-            await hook.Invoke(InlineContext(stage, output)).ConfigureAwait(false);
+            if (hook.InvokeSynchronously is { } invoke)
+            {
+                invoke(context);
+                return new(HookEventKind.Completed);
+            }
+
+            pending = hook.Invoke(context);
+            if (pending.IsCompletedSuccessfully)
+            {
+                pending.GetAwaiter().GetResult();
+                return new(HookEventKind.Completed);
+            }
+        }
+        catch (Exception exception) when (!IsRunCancellation(exception))
+        {
+            return new(Failed(hook, exception, activity: null));
+        }
+
+        return AwaitInlineAsync(hook, pending);
+    }
+
+    private async ValueTask<HookEventKind> AwaitInlineAsync(HookDescriptor hook, ValueTask pending)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
             return HookEventKind.Completed;
         }
-        catch (CheckException check)
+        catch (Exception exception) when (!IsRunCancellation(exception))
+        {
+            return Failed(hook, exception, activity: null);
+        }
+    }
+
+    private async ValueTask<HookEventKind> InvokeTracedAsync(HookDescriptor hook, HookContext context)
+    {
+        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, context.Stage, _runActivity);
+        try
+        {
+            await hook.Invoke(context).ConfigureAwait(false);
+            return HookEventKind.Completed;
+        }
+        catch (Exception exception) when (!IsRunCancellation(exception))
+        {
+            return Failed(hook, exception, activity);
+        }
+    }
+
+    /// <summary>The run was cancelled: the hook's cancellation ends the run instead of counting as the hook's failure.</summary>
+    private bool IsRunCancellation(Exception exception) => exception is OperationCanceledException && _cancellationToken.IsCancellationRequested;
+
+    /// <summary>A hook threw: a check rejects the run; anything else is logged and the run goes on.</summary>
+    private HookEventKind Failed(HookDescriptor hook, Exception exception, Activity? activity)
+    {
+        if (exception is CheckException check)
         {
             Rejection = check;
             activity?.SetStatus(ActivityStatusCode.Error, check.Message);
             LogRejected(_pipeline.Logger, hook.Name, Run.RunId, check.Trigger.Id, check.Message);
             return HookEventKind.Rejected;
         }
-        catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            LogInlineFailed(_pipeline.Logger, exception, hook.Name, Run.RunId);
-            return HookEventKind.Failed;
-        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        LogInlineFailed(_pipeline.Logger, exception, hook.Name, Run.RunId);
+        return HookEventKind.Failed;
     }
 
     // Every inline hook of a stage sees the same arguments, so one context serves them all.
@@ -259,7 +356,7 @@ public sealed partial class HookRun
     /// Takes the copies for the background hooks of a stage now, after its inline hooks (guardrails included)
     /// have run, so their edits carry through and later edits don't.
     /// </summary>
-    private void CaptureBackground(IList<HookDescriptor> hooks, HookStage stage, RunOutput? output)
+    private void CaptureBackground(HookDescriptor[] hooks, HookStage stage, RunOutput? output)
     {
         if (Rejection is not null)
         {

@@ -9,16 +9,12 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor FromServicesHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.FromServices",
-            static context =>
-            {
-                global::Shop.Hooks.AgentFrameworkHooks.FromServices(context.Input, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Agents.AI.ChatClientAgent>(context.Services));
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
                 new global::Agno.Hooks.HookParameter("registered", global::Agno.Hooks.HookParameterKind.Service, typeof(global::Microsoft.Agents.AI.ChatClientAgent)),
-            });
+            },
+            static context => global::Shop.Hooks.AgentFrameworkHooks.FromServices(context.Input, context.GetRequiredService<global::Microsoft.Agents.AI.ChatClientAgent>()));
 
         /// <summary>The hook descriptor of <c>LogAsync</c>, named <c>Shop.Hooks.AgentFrameworkHooks.LogAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
@@ -40,17 +36,13 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor RejectSecretsHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.RejectSecrets",
-            static context =>
-            {
-                global::Shop.Hooks.AgentFrameworkHooks.RejectSecrets(context.Input, (global::Microsoft.Agents.AI.AIAgent)context.Owner, (global::Microsoft.Agents.AI.AgentSession)context.RequiredSession);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
                 new global::Agno.Hooks.HookParameter("agent", global::Agno.Hooks.HookParameterKind.Owner, typeof(global::Microsoft.Agents.AI.AIAgent)),
                 new global::Agno.Hooks.HookParameter("session", global::Agno.Hooks.HookParameterKind.Session, typeof(global::Microsoft.Agents.AI.AgentSession)),
-            })
+            },
+            static context => global::Shop.Hooks.AgentFrameworkHooks.RejectSecrets(context.Input, (global::Microsoft.Agents.AI.AIAgent)context.Owner, (global::Microsoft.Agents.AI.AgentSession)context.RequiredSession))
         {
             Guardrail = true,
         };
@@ -59,15 +51,11 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor RememberHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.Remember",
-            static context =>
-            {
-                global::Shop.Hooks.AgentFrameworkHooks.Remember(context.RequiredOutput, (global::Microsoft.Agents.AI.ChatClientAgentSession)context.RequiredSession);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
                 new global::Agno.Hooks.HookParameter("session", global::Agno.Hooks.HookParameterKind.Session, typeof(global::Microsoft.Agents.AI.ChatClientAgentSession)),
-            });
+            },
+            static context => global::Shop.Hooks.AgentFrameworkHooks.Remember(context.RequiredOutput, (global::Microsoft.Agents.AI.ChatClientAgentSession)context.RequiredSession));
     }
 }

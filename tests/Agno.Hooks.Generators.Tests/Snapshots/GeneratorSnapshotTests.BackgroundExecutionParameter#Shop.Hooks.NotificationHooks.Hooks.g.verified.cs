@@ -9,16 +9,12 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor MaybeBackgroundHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.NotificationHooks.MaybeBackground",
-            static context =>
-            {
-                global::Shop.Hooks.NotificationHooks.MaybeBackground(context.Input, context.BackgroundExecution);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
                 new global::Agno.Hooks.HookParameter("execution", global::Agno.Hooks.HookParameterKind.BackgroundExecution, typeof(global::Agno.Hooks.BackgroundExecution)),
-            });
+            },
+            static context => global::Shop.Hooks.NotificationHooks.MaybeBackground(context.Input, context.BackgroundExecution));
 
         /// <summary>The hook descriptor of <c>NotifyOnceAsync</c>, named <c>Shop.Hooks.NotificationHooks.NotifyOnceAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]

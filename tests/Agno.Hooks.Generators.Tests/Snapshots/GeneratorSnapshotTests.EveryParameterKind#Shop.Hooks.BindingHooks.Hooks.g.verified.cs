@@ -9,25 +9,16 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor DetailedHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Detailed",
-            static context =>
-            {
-                global::Shop.Hooks.BindingHooks.Detailed((global::Shop.Hooks.DetailedOutput)context.RequiredOutput);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Shop.Hooks.DetailedOutput)),
-            });
+            },
+            static context => global::Shop.Hooks.BindingHooks.Detailed((global::Shop.Hooks.DetailedOutput)context.RequiredOutput));
 
         /// <summary>The hook descriptor of <c>Everything</c>, named <c>Shop.Hooks.BindingHooks.Everything</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EverythingHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Everything",
-            static context =>
-            {
-                global::Shop.Hooks.BindingHooks.Everything(context.Input, context.RequiredOutput, (global::Agno.Hooks.Agent)context.Owner, context.Owner, context.Run, context.CancellationToken, global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.IClock>(context.Services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.IServiceProvider>(context.Services), global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<string[]>(context.Services));
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
@@ -39,6 +30,7 @@ namespace Shop.Hooks
                 new global::Agno.Hooks.HookParameter("clock", global::Agno.Hooks.HookParameterKind.Service, typeof(global::Shop.Hooks.IClock)),
                 new global::Agno.Hooks.HookParameter("services", global::Agno.Hooks.HookParameterKind.Service, typeof(global::System.IServiceProvider)),
                 new global::Agno.Hooks.HookParameter("tags", global::Agno.Hooks.HookParameterKind.Service, typeof(string[])),
-            });
+            },
+            static context => global::Shop.Hooks.BindingHooks.Everything(context.Input, context.RequiredOutput, (global::Agno.Hooks.Agent)context.Owner, context.Owner, context.Run, context.CancellationToken, context.GetRequiredService<global::Shop.Hooks.IClock>(), context.GetRequiredService<global::System.IServiceProvider>(), context.GetRequiredService<string[]>()));
     }
 }

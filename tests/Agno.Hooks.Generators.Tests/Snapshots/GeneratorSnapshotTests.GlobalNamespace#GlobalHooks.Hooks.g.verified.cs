@@ -7,13 +7,9 @@ partial class GlobalHooks
     [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
     public static global::Agno.Hooks.HookDescriptor AnywhereHook { get; } = new global::Agno.Hooks.HookDescriptor(
         "GlobalHooks.Anywhere",
-        static context =>
-        {
-            global::GlobalHooks.Anywhere(context.Input);
-            return default;
-        },
         new global::Agno.Hooks.HookParameter[]
         {
             new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-        });
+        },
+        static context => global::GlobalHooks.Anywhere(context.Input));
 }

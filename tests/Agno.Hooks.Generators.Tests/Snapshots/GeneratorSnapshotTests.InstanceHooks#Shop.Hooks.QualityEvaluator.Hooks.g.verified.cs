@@ -9,7 +9,7 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.EvaluateAsync",
-            static context => new global::System.Threading.Tasks.ValueTask(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.QualityEvaluator>(context.Services).EvaluateAsync(context.RequiredOutput, (global::Agno.Hooks.Agent)context.Owner)),
+            static context => new global::System.Threading.Tasks.ValueTask(context.GetRequiredService<global::Shop.Hooks.QualityEvaluator>().EvaluateAsync(context.RequiredOutput, (global::Agno.Hooks.Agent)context.Owner)),
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
@@ -24,22 +24,18 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.Inspect",
-            static context =>
-            {
-                global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.QualityEvaluator>(context.Services).Inspect(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
             },
+            static context => context.GetRequiredService<global::Shop.Hooks.QualityEvaluator>().Inspect(context.Input),
             targetType: typeof(global::Shop.Hooks.QualityEvaluator));
 
         /// <summary>The hook descriptor of <c>InspectLaterAsync</c>, named <c>Shop.Hooks.QualityEvaluator.InspectLaterAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectLaterAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.InspectLaterAsync",
-            static context => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.QualityEvaluator>(context.Services).InspectLaterAsync(context.Input),
+            static context => context.GetRequiredService<global::Shop.Hooks.QualityEvaluator>().InspectLaterAsync(context.Input),
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),

@@ -9,15 +9,11 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockBadOutputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.BlockBadOutput",
-            static context =>
-            {
-                global::Shop.Hooks.PolicyHooks.BlockBadOutput(context.RequiredOutput);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
-            })
+            },
+            static context => global::Shop.Hooks.PolicyHooks.BlockBadOutput(context.RequiredOutput))
         {
             Guardrail = true,
         };
@@ -26,15 +22,11 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockPiiHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "pii-guard",
-            static context =>
-            {
-                global::Shop.Hooks.PolicyHooks.BlockPii(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-            })
+            },
+            static context => global::Shop.Hooks.PolicyHooks.BlockPii(context.Input))
         {
             Guardrail = true,
         };
@@ -56,14 +48,10 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor PlainHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.Plain",
-            static context =>
-            {
-                global::Shop.Hooks.PolicyHooks.Plain(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-            });
+            },
+            static context => global::Shop.Hooks.PolicyHooks.Plain(context.Input));
     }
 }

@@ -13,15 +13,11 @@ namespace Shop.Hooks
                 [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
                 public static global::Agno.Hooks.HookDescriptor DeepHook { get; } = new global::Agno.Hooks.HookDescriptor(
                     "Shop.Hooks.Outer.Middle.Inner.Deep",
-                    static context =>
-                    {
-                        global::Shop.Hooks.Outer.Middle.Inner.Deep(context.Input);
-                        return default;
-                    },
                     new global::Agno.Hooks.HookParameter[]
                     {
                         new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-                    });
+                    },
+                    static context => global::Shop.Hooks.Outer.Middle.Inner.Deep(context.Input));
             }
         }
     }

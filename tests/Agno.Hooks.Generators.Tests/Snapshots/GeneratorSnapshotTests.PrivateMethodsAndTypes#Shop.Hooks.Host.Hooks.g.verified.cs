@@ -9,29 +9,21 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor HiddenHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.Host.Hidden",
-            static context =>
-            {
-                global::Shop.Hooks.Host.Hidden(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-            });
+            },
+            static context => global::Shop.Hooks.Host.Hidden(context.Input));
 
         /// <summary>The hook descriptor of <c>Internal</c>, named <c>Shop.Hooks.Host.Internal</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InternalHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.Host.Internal",
-            static context =>
-            {
-                global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Hooks.Host>(context.Services).Internal(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
             },
+            static context => context.GetRequiredService<global::Shop.Hooks.Host>().Internal(context.Input),
             targetType: typeof(global::Shop.Hooks.Host));
     }
 }

@@ -9,14 +9,10 @@ namespace Shop.Input
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor TrimHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Input.InputHooks.Trim",
-            static context =>
-            {
-                global::Shop.Input.InputHooks.Trim(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-            });
+            },
+            static context => global::Shop.Input.InputHooks.Trim(context.Input));
     }
 }

@@ -9,15 +9,11 @@ namespace Shop.Input
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ModerateHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Input.Moderator.Moderate",
-            static context =>
-            {
-                global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Input.Moderator>(context.Services).Moderate(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
             },
+            static context => context.GetRequiredService<global::Shop.Input.Moderator>().Moderate(context.Input),
             targetType: typeof(global::Shop.Input.Moderator))
         {
             Guardrail = true,

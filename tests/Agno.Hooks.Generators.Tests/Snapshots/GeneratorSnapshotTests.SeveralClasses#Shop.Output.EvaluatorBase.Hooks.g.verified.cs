@@ -9,15 +9,11 @@ namespace Shop.Output
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Output.EvaluatorBase.Evaluate",
-            static context =>
-            {
-                global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Output.EvaluatorBase>(context.Services).Evaluate(context.RequiredOutput);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
             },
+            static context => context.GetRequiredService<global::Shop.Output.EvaluatorBase>().Evaluate(context.RequiredOutput),
             targetType: typeof(global::Shop.Output.EvaluatorBase));
     }
 }

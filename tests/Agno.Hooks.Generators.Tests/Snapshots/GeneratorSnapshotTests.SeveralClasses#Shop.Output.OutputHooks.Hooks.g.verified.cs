@@ -9,14 +9,10 @@ namespace Shop.Output
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor SignHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Output.OutputHooks.Sign",
-            static context =>
-            {
-                global::Shop.Output.OutputHooks.Sign(context.RequiredOutput);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
-            });
+            },
+            static context => global::Shop.Output.OutputHooks.Sign(context.RequiredOutput));
     }
 }

@@ -20,26 +20,18 @@ namespace Shop.Hooks
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor LogInputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.LogInput",
-            static context =>
-            {
-                global::Shop.Hooks.AuditHooks.LogInput(context.Input);
-                return default;
-            },
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-            });
+            },
+            static context => global::Shop.Hooks.AuditHooks.LogInput(context.Input));
 
         /// <summary>The hook descriptor of <c>NoParameters</c>, named <c>Shop.Hooks.AuditHooks.NoParameters</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NoParametersHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.NoParameters",
-            static context =>
-            {
-                global::Shop.Hooks.AuditHooks.NoParameters();
-                return default;
-            },
-            global::System.Array.Empty<global::Agno.Hooks.HookParameter>());
+            global::System.Array.Empty<global::Agno.Hooks.HookParameter>(),
+            static context => global::Shop.Hooks.AuditHooks.NoParameters());
 
         /// <summary>The hook descriptor of <c>TagRunAsync</c>, named <c>Shop.Hooks.AuditHooks.TagRunAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]

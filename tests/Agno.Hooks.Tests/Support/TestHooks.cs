@@ -13,6 +13,10 @@ internal static class TestHooks
     public static HookDescriptor Post(string name, Action<HookContext> body, bool background = false, bool guardrail = false) =>
         new(name, c => { body(c); return default; }, [OutputParameter]) { RunInBackground = background, Guardrail = guardrail };
 
+    /// <summary>A synchronous pre-hook, built the way the generator builds one for a void method.</summary>
+    public static HookDescriptor PreSync(string name, Action<HookContext> body, bool background = false, bool guardrail = false) =>
+        new(name, [InputParameter], c => body(c)) { RunInBackground = background, Guardrail = guardrail };
+
     public static HookDescriptor PostAsync(string name, Func<HookContext, Task> body, bool background = false) =>
         new(name, c => new ValueTask(body(c)), [OutputParameter]) { RunInBackground = background };
 
