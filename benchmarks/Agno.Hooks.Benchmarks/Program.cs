@@ -35,4 +35,5 @@ if (shortMode)
         .WithId("Short"));
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+PeerSlopeReport.Print(summaries);
