@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Agno.Hooks.AgentOS;
 using Agno.Hooks.Benchmarks.Reporting;
@@ -32,9 +33,9 @@ namespace Agno.Hooks.Benchmarks.Http;
 [Config(typeof(Columns))]
 public class HttpPeerBenchmarks
 {
-    public const int InFlight = 16;
-    public const int RequestsPerRound = 128;
-    public const int RoundPairsPerOperation = 4;
+    private const int InFlight = 16;
+    private const int RequestsPerRound = 128;
+    private const int RoundPairsPerOperation = 4;
 
     private const string AgentId = "bench-agent";
     private const string RunPath = $"/agents/{AgentId}/runs";
@@ -172,8 +173,8 @@ public class HttpPeerBenchmarks
         {
             throw new InvalidOperationException(
                 $"The bare endpoint's body does not match AgentOS's.{Environment.NewLine}" +
-                $"AgentOS ({agentOSBody.Length} B): {System.Text.Encoding.UTF8.GetString(agentOSBody)}{Environment.NewLine}" +
-                $"Bare ({bareBody.Length} B): {System.Text.Encoding.UTF8.GetString(bareBody)}");
+                $"AgentOS ({agentOSBody.Length} B): {Encoding.UTF8.GetString(agentOSBody)}{Environment.NewLine}" +
+                $"Bare ({bareBody.Length} B): {Encoding.UTF8.GetString(bareBody)}");
         }
     }
 

@@ -56,11 +56,11 @@ public static class PeerSlopeReport
         var text = new StringBuilder();
         foreach (var job in reports.GroupBy(r => r.BenchmarkCase.Job.ResolvedId))
         {
-            var slopes = LayeredVariants.ToDictionary(variant => variant, variant => SlopeOf(job, variant));
-            var reference = slopes[ReferenceVariant];
+            var slopes = LayeredVariants.Select(variant => (Variant: variant, Slope: SlopeOf(job, variant))).ToList();
+            var reference = slopes.Single(s => s.Variant == ReferenceVariant).Slope;
             text.AppendLine(CultureInfo.InvariantCulture, $"## PeerBenchmarks: cost per layer, {FewLayers} → {ManyLayers} layers (job {job.Key})");
             text.AppendLine();
-            text.AppendLine("| Variant | Mean, 1 layer | Mean, 20 layers | Per layer | Allocated per layer | Per layer ÷ MAF run middleware's | Allocated ÷ MAF's |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| Variant | Mean, {FewLayers} layer | Mean, {ManyLayers} layers | Per layer | Allocated per layer | Per layer ÷ MAF run middleware's | Allocated ÷ MAF's |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var (variant, slope) in slopes)
             {
