@@ -1,3 +1,4 @@
+using Agno.Hooks.Benchmarks;
 using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -6,7 +7,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
 // dotnet run -c Release --project benchmarks/Agno.Hooks.Benchmarks -- --filter '*' [--short]
-//   --short: every suite in under 5 minutes on 2 cores (in-process, 3 warm-up and 3 measured iterations).
+//   --short: every suite in under 5 minutes on 2 cores (in-process, 3 warm-up and 3 measured iterations);
+//            a suite may also keep fewer cases then (ShortMode).
 //   Without it: BenchmarkDotNet's default job, one process per benchmark (slower, steadier figures).
 // Other BenchmarkDotNet options (--job, --inProcess, --exporters ...) pass through.
 var shortMode = args.Contains("--short");
@@ -20,6 +22,7 @@ if (Directory.Exists(samples))
 }
 
 Environment.SetEnvironmentVariable(SampleStore.DirectoryVariable, samples);
+Environment.SetEnvironmentVariable(ShortMode.Variable, shortMode ? "1" : null);
 
 IConfig config = DefaultConfig.Instance;
 if (shortMode)
@@ -32,4 +35,5 @@ if (shortMode)
         .WithId("Short"));
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+PeerSlopeReport.Print(summaries);
