@@ -193,12 +193,7 @@ public sealed partial class BackgroundHookInvoker
             activity.Stop();
         }
 
-        var execution = new BackgroundHookExecution(item.HookName, item.RunId, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName))
-        {
-            ExecutionId = item.ExecutionId,
-            Attempt = item.Attempt,
-            Exception = error,
-        };
+        var execution = new BackgroundHookExecution(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
         foreach (var observer in _observers)
         {
             try
