@@ -8,7 +8,8 @@ namespace Agno.Hooks.AgentOS.HookRuns;
 /// </summary>
 public sealed class RecentHookRuns : IBackgroundHookObserver
 {
-    private readonly BackgroundHookExecution?[] _ring;
+    // Records are values: the ring holds them in place, and a new execution costs it nothing.
+    private readonly BackgroundHookExecution[] _ring;
     private readonly Lock _lock = new();
     private long _recorded;
 
@@ -20,14 +21,13 @@ public sealed class RecentHookRuns : IBackgroundHookObserver
             throw new ArgumentOutOfRangeException(nameof(options), capacity, $"{nameof(AgentOSOptions.RecentHookRunsCapacity)} must be at least 1.");
         }
 
-        _ring = new BackgroundHookExecution?[capacity];
+        _ring = new BackgroundHookExecution[capacity];
     }
 
     public int Capacity => _ring.Length;
 
     public void OnExecuted(BackgroundHookExecution execution)
     {
-        ArgumentNullException.ThrowIfNull(execution);
         lock (_lock)
         {
             _ring[_recorded % _ring.Length] = execution;
@@ -44,7 +44,7 @@ public sealed class RecentHookRuns : IBackgroundHookObserver
             var result = new BackgroundHookExecution[count];
             for (var i = 0; i < count; i++)
             {
-                result[i] = _ring[(_recorded - 1 - i) % _ring.Length]!;
+                result[i] = _ring[(_recorded - 1 - i) % _ring.Length];
             }
 
             return result;

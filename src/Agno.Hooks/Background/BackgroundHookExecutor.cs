@@ -207,6 +207,9 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
 
     private async Task RunWorkerAsync()
     {
+        // One cancellation per worker, reused from execution to execution (timeout re-armed, shutdown deadline
+        // registered once), and the invoker's allocation-free path: see BackgroundHookCancellation.
+        using var cancellation = _invoker.CreateCancellation(_shutdownDeadline.Token);
         await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             if (_shutdownDeadline.IsCancellationRequested)
@@ -217,7 +220,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
             }
 
             _counts.Started();
-            var execution = await _invoker.ExecuteAsync(item, _shutdownDeadline.Token).ConfigureAwait(false);
+            var execution = await _invoker.RunAsync(item, cancellation).ConfigureAwait(false);
             _counts.Finished(execution.Status);
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -58,12 +59,33 @@ public sealed partial class BackgroundHookInvoker
     public async Task<BackgroundHookExecution> ExecuteAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
+        using var cancellation = CreateCancellation(cancellationToken);
+        return await RunAsync(item, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>The cancellation of executions run one after the other, which <paramref name="outer"/> cancels; see <see cref="RunAsync"/>.</summary>
+    internal BackgroundHookCancellation CreateCancellation(CancellationToken outer) => new(_options.HookTimeout, _time, outer);
+
+    /// <summary>
+    /// <see cref="ExecuteAsync"/> for a caller that runs executions one after the other with one
+    /// <paramref name="cancellation"/> (the executor: one per worker). When the hook completes synchronously, the
+    /// hook's context is all it allocates: the cancellation is reused, and the record is a value, returned in a
+    /// <see cref="ValueTask{TResult}"/> where a <see cref="Task{TResult}"/> would be a new object.
+    /// </summary>
+    /// <remarks>
+    /// When the hook does not complete synchronously, the method's state lives in a box taken from a pool rather than
+    /// allocated (~400 B less per asynchronous execution, measured with a hook that yields once): safe because each
+    /// caller awaits the returned task exactly once, as a pooled one requires.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    internal async ValueTask<BackgroundHookExecution> RunAsync(BackgroundHookWorkItem item, BackgroundHookCancellation cancellation)
+    {
         var startedAt = _time.GetUtcNow();
         var startTimestamp = _time.GetTimestamp();
         _metrics.Running.Add(1);
         using var activity = AgnoHooksTelemetry.StartBackgroundHook(item);
-        using var timeout = new CancellationTokenSource(_options.HookTimeout, _time);
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        var source = cancellation.Start();
+        var token = source.Token;
 
         BackgroundHookStatus status;
         Exception? error = null;
@@ -76,7 +98,7 @@ public sealed partial class BackgroundHookInvoker
             // A hook that resolves nothing needs no scope: it then also runs while a container is being disposed.
             await using var scope = hook.NeedsServices ? CreateScope(item) : default(AsyncServiceScope?);
             var services = scope?.ServiceProvider ?? EmptyServiceProvider.Instance;
-            var context = new HookContext(item.Stage, owner, item.Run, item.Input, item.Output, services, cancellation.Token) { Execution = item };
+            var context = new HookContext(item.Stage, owner, item.Run, item.Input, item.Output, services, token) { Execution = item };
             var invocation = hook.Invoke(context);
             if (!invocation.IsCompletedSuccessfully)
             {
@@ -84,9 +106,9 @@ public sealed partial class BackgroundHookInvoker
                 try
                 {
                     // A hook that ignores its token must not hold a worker past its timeout.
-                    await task.WaitAsync(cancellation.Token).ConfigureAwait(false);
+                    await task.WaitAsync(token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (cancellation.IsCancellationRequested && !task.IsCompleted)
+                catch (OperationCanceledException) when (source.IsCancellationRequested && !task.IsCompleted)
                 {
                     ObserveLateFault(task);
                     throw;
@@ -96,14 +118,19 @@ public sealed partial class BackgroundHookInvoker
             status = BackgroundHookStatus.Completed;
             WarnOfDiscardedWrites(item);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (source.IsCancellationRequested)
         {
-            status = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? BackgroundHookStatus.TimedOut : BackgroundHookStatus.Cancelled;
+            // The timeout and the outer token cancel the same source: it timed out unless the outer token fired.
+            status = cancellation.Outer.IsCancellationRequested ? BackgroundHookStatus.Cancelled : BackgroundHookStatus.TimedOut;
         }
         catch (Exception exception)
         {
             status = BackgroundHookStatus.Failed;
             error = exception;
+        }
+        finally
+        {
+            cancellation.End();
         }
 
         var duration = _time.GetElapsedTime(startTimestamp);
@@ -193,12 +220,7 @@ public sealed partial class BackgroundHookInvoker
             activity.Stop();
         }
 
-        var execution = new BackgroundHookExecution(item.HookName, item.RunId, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName))
-        {
-            ExecutionId = item.ExecutionId,
-            Attempt = item.Attempt,
-            Exception = error,
-        };
+        var execution = new BackgroundHookExecution(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
         foreach (var observer in _observers)
         {
             try

@@ -18,7 +18,7 @@ public sealed class BackgroundHookWorkItem
         ArgumentNullException.ThrowIfNull(input);
         Hook = hook;
         Owner = owner;
-        ExecutionId = Guid.CreateVersion7().ToString("N");
+        _executionGuid = ExecutionIds.NewVersion7();
         Attempt = 1;
         HookName = hook.Name;
         Stage = stage;
@@ -48,7 +48,8 @@ public sealed class BackgroundHookWorkItem
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempt, 1);
-        ExecutionId = executionId;
+        _executionId = executionId;
+        _executionGuid = ExecutionIds.Parse(executionId);
         Attempt = attempt;
         HookName = hookName;
         Stage = stage;
@@ -66,8 +67,11 @@ public sealed class BackgroundHookWorkItem
         Watch = CopyWatch.Start(Run, Input, Output);
     }
 
-    /// <summary>Stable across attempts and processes: a hook can bind it to deduplicate its side effects.</summary>
-    public string ExecutionId { get; }
+    /// <summary>
+    /// Stable across attempts and processes: a hook can bind it to deduplicate its side effects. A Guid version 7 in
+    /// the "N" format, unless the item was restored with an id of the caller's choosing.
+    /// </summary>
+    public string ExecutionId => Volatile.Read(ref _executionId) ?? FormatExecutionId();
 
     /// <summary>1 for the first try; a durable queue counts its retries here.</summary>
     public int Attempt { get; }
@@ -120,6 +124,22 @@ public sealed class BackgroundHookWorkItem
         attempt == Attempt ? this : new BackgroundHookWorkItem(ExecutionId, attempt, HookName, Stage, OwnerKind, OwnerId, OwnerName, Run, Input, Output, TraceParent);
 
     private BackgroundExecution? _identity;
+
+    // The id is made with the item, and written out the first time someone reads it (a hook that binds
+    // BackgroundExecution, a durable queue serializing the item, a trace): an execution nobody asks about, the
+    // common case in memory, never allocates its 88-byte text.
+    private readonly Guid _executionGuid;
+    private string? _executionId;
+
+    /// <summary>The id as a Guid, for records that write it out only when read; empty when it is not one (see <see cref="ExecutionIds.Parse"/>).</summary>
+    internal Guid ExecutionGuid => _executionGuid;
+
+    private string FormatExecutionId()
+    {
+        // Readers racing here format the same text; all of them return the one that was kept.
+        var text = _executionGuid.ToString("N");
+        return Interlocked.CompareExchange(ref _executionId, text, null) ?? text;
+    }
 
     /// <summary>What the copies looked like when taken, to tell afterwards whether the hook wrote to them.</summary>
     internal CopyWatch? Watch { get; }
