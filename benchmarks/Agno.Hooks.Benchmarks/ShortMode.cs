@@ -9,4 +9,14 @@ public static class ShortMode
     public const string Variable = "AGNO_HOOKS_BENCH_SHORT";
 
     public static bool IsOn => Environment.GetEnvironmentVariable(Variable) == "1";
+
+    /// <summary>
+    /// The generator, analyzer and consumer-compile suites' sizes: 100, 1,000 and 5,000 hooks; under <c>--short</c> 1,000
+    /// alone (the size of the generator's goals). Their 5,000-hook cases take most of a short run's budget (the compile
+    /// alone ~60 s), so the 5,000-hook compile goal is measured in a full run.
+    /// </summary>
+    public static IEnumerable<int> GeneratorHookCounts => IsOn ? [1_000] : [100, 1_000, 5_000];
+
+    /// <summary>The HTTP suite's requests in flight: 1, 16 and 64; under <c>--short</c> 1 and 16 (the 1 s inline hook costs ~8 s a case).</summary>
+    public static IEnumerable<int> HttpInFlight => IsOn ? [1, 16] : [1, 16, 64];
 }

@@ -25,7 +25,7 @@ public class AnalyzerBenchmarks
     private readonly List<double> _ownMilliseconds = [];
     private Compilation _withGeneratedSources = null!;
 
-    [Params(100, 1_000, 5_000)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.GeneratorHookCounts))]
     public int Hooks { get; set; }
 
     [GlobalSetup]

@@ -35,7 +35,7 @@ public class ConsumerCompileBenchmarks
     private Compilation _generated = null!;
     private Compilation _generatedWithoutRegistry = null!;
 
-    [Params(100, 1_000, 5_000)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.GeneratorHookCounts))]
     public int Hooks { get; set; }
 
     [GlobalSetup]

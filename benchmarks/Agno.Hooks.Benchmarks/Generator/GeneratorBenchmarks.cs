@@ -21,7 +21,7 @@ public class GeneratorBenchmarks
     private Compilation _unrelatedEdit = null!;
     private Compilation _bodyEdit = null!;
 
-    [Params(100, 1_000, 5_000)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.GeneratorHookCounts))]
     public int Hooks { get; set; }
 
     [GlobalSetup]

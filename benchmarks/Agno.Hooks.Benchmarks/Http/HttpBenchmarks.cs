@@ -43,7 +43,7 @@ public class HttpBenchmarks
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
-    [Params(1, 16, 64)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.HttpInFlight))]
     public int InFlight { get; set; }
 
     [ParamsAllValues]
