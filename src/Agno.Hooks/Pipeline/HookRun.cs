@@ -168,7 +168,9 @@ public sealed partial class HookRun
         : _outerPostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
 
     // Not async: while hooks complete synchronously (the common case) a stage runs as a plain loop, with no state
-    // machine; the first hook that doesn't hands the rest of the stage to ContinueStageAsync.
+    // machine; the first hook that doesn't hands the rest of the stage to ContinueStageAsync. A synchronous hook is
+    // called right in the loop, and one try around the loops catches what it throws (a try per hook would cost every
+    // hook a frame of its own): the catch handles the failure and the loop resumes after that hook.
     private ValueTask<bool> ExecuteStageAsync(HookStage stage, RunOutput? output)
     {
         var hooks = Hooks(stage);
@@ -179,26 +181,53 @@ public sealed partial class HookRun
 
         var traced = AgnoHooksTelemetry.Source.HasListeners();
         HookContext? context = null;
-        for (var pass = 0; pass < 2; pass++)
+        var pass = 0;
+        var i = 0;
+        while (true)
         {
-            for (var i = 0; i < hooks.Length; i++)
+            try
             {
-                var hook = hooks[i];
-                if (!RunsInPass(hook, pass))
+                for (; pass < 2; pass++, i = 0)
                 {
-                    continue;
+                    for (; i < hooks.Length; i++)
+                    {
+                        var hook = hooks[i];
+                        if (!RunsInPass(hook, pass))
+                        {
+                            continue;
+                        }
+
+                        context ??= InlineContext(stage, output);
+                        if (!traced && hook.InvokeSynchronously is { } invoke)
+                        {
+                            invoke(context);
+                            continue;
+                        }
+
+                        var outcome = InvokeInline(hook, context, traced);
+                        if (!outcome.IsCompleted)
+                        {
+                            return ContinueStageAsync(hooks, stage, output, traced, pass, i, outcome);
+                        }
+
+                        if (outcome.Result == HookEventKind.Rejected)
+                        {
+                            return new(false);
+                        }
+                    }
                 }
 
-                var outcome = InvokeInline(hook, context ??= InlineContext(stage, output), traced);
-                if (!outcome.IsCompleted)
-                {
-                    return ContinueStageAsync(hooks, stage, output, traced, pass, i, outcome);
-                }
-
-                if (outcome.Result == HookEventKind.Rejected)
+                break;
+            }
+            catch (Exception exception) when (!IsRunCancellation(exception))
+            {
+                // Only a synchronous hook called in the loop gets here: InvokeInline handles its own hook's exceptions.
+                if (Failed(hooks[i], exception, activity: null) == HookEventKind.Rejected)
                 {
                     return new(false);
                 }
+
+                i++;
             }
         }
 
