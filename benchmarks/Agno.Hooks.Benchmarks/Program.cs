@@ -7,7 +7,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
 
 // dotnet run -c Release --project benchmarks/Agno.Hooks.Benchmarks -- --filter '*' [--short]
-//   --short: every suite in under 5 minutes on 2 cores (in-process, 3 warm-up and 3 measured iterations);
+//   --short: every suite in under 6 minutes on 2 cores (in-process, 3 warm-up and 3 measured iterations);
 //            a suite may also keep fewer cases then (ShortMode).
 //   Without it: BenchmarkDotNet's default job, one process per benchmark (slower, steadier figures).
 // Other BenchmarkDotNet options (--job, --inProcess, --exporters ...) pass through.

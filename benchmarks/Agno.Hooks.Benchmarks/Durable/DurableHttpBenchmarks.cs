@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net;
+using Agno.Hooks.Benchmarks.Http;
 using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -28,10 +28,7 @@ public enum DurableHttpScenario
 [Config(typeof(Columns))]
 public class DurableHttpBenchmarks
 {
-    private const int MaxSamples = 1_000_000;
-
-    private readonly double[] _latencies = new double[MaxSamples];
-    private int _latencyCount;
+    private readonly LatencySamples _latencies = new();
     private double _measuredSeconds;
     private int _measuredRequests;
     private WebApplication _app = null!;
@@ -91,12 +88,10 @@ public class DurableHttpBenchmarks
     [GlobalCleanup]
     public async Task Cleanup()
     {
-        var sorted = _latencies.AsSpan(0, _latencyCount).ToArray();
-        Array.Sort(sorted);
         SampleStore.Write(SampleStore.Key(nameof(Runs), (nameof(InFlight), InFlight), (nameof(Scenario), Scenario)),
         [
-            new("p50_ms", SampleStore.Percentile(sorted, 50)),
-            new("p99_ms", SampleStore.Percentile(sorted, 99)),
+            new("p50_ms", _latencies.Percentile(50)),
+            new("p99_ms", _latencies.Percentile(99)),
             new("rps", _measuredRequests / _measuredSeconds),
         ]);
 
@@ -107,41 +102,21 @@ public class DurableHttpBenchmarks
 
     private async Task RunBatchAsync(bool record)
     {
-        var remaining = RequestsPerOperation;
-        var start = Stopwatch.GetTimestamp();
-        var workers = new Task[InFlight];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref remaining) >= 0)
-                {
-                    var sent = Stopwatch.GetTimestamp();
-                    using var response = await _client.PostAsync("/agents/bench-agent/runs", new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
-                    await response.Content.ReadAsByteArrayAsync();
-                    var elapsed = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"AgentOS answered {(int)response.StatusCode}.");
-                    }
-
-                    if (record)
-                    {
-                        var slot = Interlocked.Increment(ref _latencyCount) - 1;
-                        if (slot < MaxSamples)
-                        {
-                            _latencies[slot] = elapsed;
-                        }
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(workers);
+        var elapsed = await ClosedLoop.RunAsync(RequestsPerOperation, InFlight, PostRunAsync, record ? _latencies.Add : null);
         if (record)
         {
-            _measuredSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+            _measuredSeconds += elapsed.TotalSeconds;
             _measuredRequests += RequestsPerOperation;
+        }
+    }
+
+    private async Task PostRunAsync()
+    {
+        using var response = await _client.PostAsync("/agents/bench-agent/runs", new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
+        await response.Content.ReadAsByteArrayAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"AgentOS answered {(int)response.StatusCode}.");
         }
     }
 

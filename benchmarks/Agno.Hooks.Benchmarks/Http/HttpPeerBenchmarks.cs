@@ -129,29 +129,10 @@ public class HttpPeerBenchmarks
 
     private async Task RunRoundAsync(Uri target, ScenarioSamples samples, bool record)
     {
-        var remaining = RequestsPerRound;
-        var start = Stopwatch.GetTimestamp();
-        var workers = new Task[InFlight];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(async () =>
-            {
-                while (Interlocked.Decrement(ref remaining) >= 0)
-                {
-                    var sent = Stopwatch.GetTimestamp();
-                    await PostRunAsync(target);
-                    if (record)
-                    {
-                        samples.AddLatency(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                    }
-                }
-            });
-        }
-
-        await Task.WhenAll(workers);
+        var elapsed = await ClosedLoop.RunAsync(RequestsPerRound, InFlight, () => PostRunAsync(target), record ? samples.AddLatency : null);
         if (record)
         {
-            samples.AddRound(Stopwatch.GetElapsedTime(start).TotalSeconds, RequestsPerRound);
+            samples.AddRound(elapsed.TotalSeconds, RequestsPerRound);
         }
     }
 
@@ -198,27 +179,13 @@ public class HttpPeerBenchmarks
     /// <summary>One scenario's figures: each request's latency, and the wall time and requests of its rounds.</summary>
     private sealed class ScenarioSamples
     {
-        private const int MaxSamples = 1_000_000;
-
-        private readonly double[] _latencies = new double[MaxSamples];
-        private int _count;
+        private readonly LatencySamples _latencies = new();
         private double _seconds;
         private long _requests;
 
         public double RequestsPerSecond => _requests / _seconds;
 
-        public void AddLatency(double milliseconds)
-        {
-            var slot = Interlocked.Increment(ref _count) - 1;
-            if (slot < MaxSamples)
-            {
-                _latencies[slot] = milliseconds;
-            }
-            else
-            {
-                Interlocked.Decrement(ref _count);
-            }
-        }
+        public void AddLatency(double milliseconds) => _latencies.Add(milliseconds);
 
         public void AddRound(double seconds, int requests)
         {
@@ -226,12 +193,7 @@ public class HttpPeerBenchmarks
             _requests += requests;
         }
 
-        public double Percentile(double percentile)
-        {
-            var sorted = _latencies.AsSpan(0, _count).ToArray();
-            Array.Sort(sorted);
-            return SampleStore.Percentile(sorted, percentile);
-        }
+        public double Percentile(double percentile) => _latencies.Percentile(percentile);
     }
 
     private sealed class Columns : ManualConfig
