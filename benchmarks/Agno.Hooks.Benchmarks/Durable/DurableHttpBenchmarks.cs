@@ -1,4 +1,3 @@
-using System.Net;
 using Agno.Hooks.Benchmarks.Http;
 using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
@@ -28,6 +27,8 @@ public enum DurableHttpScenario
 [Config(typeof(Columns))]
 public class DurableHttpBenchmarks
 {
+    private static readonly Uri AgentRuns = new(RunRequests.AgentRunsPath, UriKind.Relative);
+
     private readonly LatencySamples _latencies = new();
     private double _measuredSeconds;
     private int _measuredRequests;
@@ -102,21 +103,11 @@ public class DurableHttpBenchmarks
 
     private async Task RunBatchAsync(bool record)
     {
-        var elapsed = await ClosedLoop.RunAsync(RequestsPerOperation, InFlight, PostRunAsync, record ? _latencies.Add : null);
+        var elapsed = await ClosedLoop.RunAsync(RequestsPerOperation, InFlight, () => RunRequests.PostAsync(_client, AgentRuns), record ? _latencies.Add : null);
         if (record)
         {
             _measuredSeconds += elapsed.TotalSeconds;
             _measuredRequests += RequestsPerOperation;
-        }
-    }
-
-    private async Task PostRunAsync()
-    {
-        using var response = await _client.PostAsync("/agents/bench-agent/runs", new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
-        await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"AgentOS answered {(int)response.StatusCode}.");
         }
     }
 

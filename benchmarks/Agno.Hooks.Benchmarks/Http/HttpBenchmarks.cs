@@ -1,4 +1,3 @@
-using System.Net;
 using Agno.Hooks.AgentOS;
 using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
@@ -33,6 +32,8 @@ public enum HttpScenario
 [Config(typeof(Columns))]
 public class HttpBenchmarks
 {
+    private static readonly Uri AgentRuns = new(RunRequests.AgentRunsPath, UriKind.Relative);
+
     private readonly LatencySamples _latencies = new();
     private double _measuredSeconds;
     private int _measuredRequests;
@@ -113,21 +114,11 @@ public class HttpBenchmarks
 
     private async Task RunBatchAsync(bool record)
     {
-        var elapsed = await ClosedLoop.RunAsync(RequestsPerOperation, InFlight, PostRunAsync, record ? _latencies.Add : null);
+        var elapsed = await ClosedLoop.RunAsync(RequestsPerOperation, InFlight, () => RunRequests.PostAsync(_client, AgentRuns), record ? _latencies.Add : null);
         if (record)
         {
             _measuredSeconds += elapsed.TotalSeconds;
             _measuredRequests += RequestsPerOperation;
-        }
-    }
-
-    private async Task PostRunAsync()
-    {
-        using var response = await _client.PostAsync("/agents/bench-agent/runs", new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
-        await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"AgentOS answered {(int)response.StatusCode}.");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Agno.Hooks.AgentOS;
@@ -41,7 +40,7 @@ public class HttpPeerBenchmarks
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
 
     private const string AgentId = "bench-agent";
-    private const string RunPath = $"/agents/{AgentId}/runs";
+    private const string RunPath = RunRequests.AgentRunsPath;
 
     private readonly IChatClient _model = new OfflineChatClient();
     private readonly ScenarioSamples _agentOS = new();
@@ -136,17 +135,7 @@ public class HttpPeerBenchmarks
         }
     }
 
-    private async Task<byte[]> PostRunAsync(Uri target)
-    {
-        using var response = await _client.PostAsync(target, new FormUrlEncodedContent([new("message", "Hello, hooks"), new("stream", "false")]));
-        var body = await response.Content.ReadAsByteArrayAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"{target} answered {(int)response.StatusCode}.");
-        }
-
-        return body;
-    }
+    private Task<byte[]> PostRunAsync(Uri target) => RunRequests.PostAsync(_client, target);
 
     /// <summary>
     /// Fails the run when the two bodies differ in their keys (at any depth), or in their size by more than the digits
