@@ -19,4 +19,14 @@ public static class ShortMode
 
     /// <summary>The HTTP suite's requests in flight: 1, 16 and 64; under <c>--short</c> 1 and 16 (the 1 s inline hook costs ~8 s a case).</summary>
     public static IEnumerable<int> HttpInFlight => IsOn ? [1, 16] : [1, 16, 64];
+
+    /// <summary>The agent-run suite's hook counts: 0, 1, 5 and 20; under <c>--short</c> 0 and 20 (the peer suite has 1 and 20).</summary>
+    public static IEnumerable<int> RunHookCounts => IsOn ? [0, 20] : [0, 1, 5, 20];
+
+    /// <summary>The inline-stage suite's hook counts: under <c>--short</c> the two its per-hook slope is taken from.</summary>
+    public static IEnumerable<int> StageHookCounts => IsOn ? [1, 20] : [0, 1, 5, 20];
+
+    /// <summary>The durable queue suite's queues: all three; under <c>--short</c> without the asynchronous-commit variant (~25 s).</summary>
+    public static IEnumerable<Durable.QueueKind> DurableQueues =>
+        IsOn ? [Durable.QueueKind.InMemory, Durable.QueueKind.Durable] : Enum.GetValues<Durable.QueueKind>();
 }

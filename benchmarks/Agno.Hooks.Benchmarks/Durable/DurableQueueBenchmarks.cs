@@ -28,7 +28,7 @@ public class DurableQueueBenchmarks
     private IBackgroundHookQueue _queue = null!;
     private HookContext _context = null!;
 
-    [ParamsAllValues]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.DurableQueues))]
     public QueueKind Queue { get; set; }
 
     [GlobalSetup]

@@ -15,7 +15,7 @@ public class AgentRunBenchmarks
     private readonly ChatMessage[] _messages = [new(ChatRole.User, "Hello, hooks")];
     private Agent _agent = null!;
 
-    [Params(0, 1, 5, 20)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.RunHookCounts))]
     public int Hooks { get; set; }
 
     [GlobalSetup]

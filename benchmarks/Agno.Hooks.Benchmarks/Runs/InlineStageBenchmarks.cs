@@ -19,7 +19,7 @@ public class InlineStageBenchmarks
 
     private const string PeerMessage = "Hello, hooks";
 
-    [Params(0, 1, 5, 20)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.StageHookCounts))]
     public int Hooks { get; set; }
 
     [GlobalSetup]
