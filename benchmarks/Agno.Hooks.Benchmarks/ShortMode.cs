@@ -29,4 +29,7 @@ public static class ShortMode
     /// <summary>The durable queue suite's queues: all three; under <c>--short</c> without the asynchronous-commit variant (~25 s).</summary>
     public static IEnumerable<Durable.QueueKind> DurableQueues =>
         IsOn ? [Durable.QueueKind.InMemory, Durable.QueueKind.Durable] : Enum.GetValues<Durable.QueueKind>();
+
+    /// <summary>The durable HTTP suite's requests in flight: 1 and 8; under <c>--short</c> 1, the case its goal is read at (~14 s less).</summary>
+    public static IEnumerable<int> DurableHttpInFlight => IsOn ? [1] : [1, 8];
 }

@@ -35,7 +35,7 @@ public class DurableHttpBenchmarks
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
-    [Params(1, 8)]
+    [ParamsSource(typeof(ShortMode), nameof(ShortMode.DurableHttpInFlight))]
     public int InFlight { get; set; }
 
     [ParamsAllValues]
