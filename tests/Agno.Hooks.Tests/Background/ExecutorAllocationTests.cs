@@ -21,6 +21,14 @@ public sealed class ExecutorAllocationTests
 {
     private const int Executions = 2_000;
 
+    /// <summary>
+    /// 128 B, the goal, for an optimized build of Agno.Hooks (what ships, and what the benchmark measures: 88 B). In a
+    /// Debug build the compiler makes every async method's state machine a class, boxed on each call even when it
+    /// completes synchronously (336 B more here), so there the bound is the goal plus that box: it still catches the
+    /// per-execution sources, task and record this budget removed (~550 B more).
+    /// </summary>
+    private static readonly int Budget = IsOptimized(typeof(BackgroundHookInvoker).Assembly) ? 128 : 128 + 352;
+
     [Fact]
     public async Task A_synchronous_hook_costs_the_executor_at_most_128_bytes_per_execution_with_an_observer_listening()
     {
@@ -55,8 +63,11 @@ public sealed class ExecutorAllocationTests
 
         synchronous.ShouldBe(items.Length);
         observer.Count.ShouldBe(items.Length, "every execution completed, and was observed");
-        (allocated / (double)Executions).ShouldBeLessThanOrEqualTo(128);
+        (allocated / (double)Executions).ShouldBeLessThanOrEqualTo(Budget);
     }
+
+    private static bool IsOptimized(System.Reflection.Assembly assembly) =>
+        System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Diagnostics.DebuggableAttribute>(assembly) is not { IsJITOptimizerDisabled: true };
 
     private sealed class CountingObserver : IBackgroundHookObserver
     {
