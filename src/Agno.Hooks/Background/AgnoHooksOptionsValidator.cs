@@ -5,6 +5,10 @@ namespace Agno.Hooks;
 /// <summary>Rejects settings the executor can't run with, at start-up rather than at the first hook.</summary>
 internal sealed class AgnoHooksOptionsValidator : IValidateOptions<AgnoHooksOptions>
 {
+    // The longest delay a CancellationTokenSource's timer takes (about 49.7 days); a longer one throws where the
+    // executor's worker creates its source, so it is refused here instead.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
     public ValidateOptionsResult Validate(string? name, AgnoHooksOptions options)
     {
         List<string>? failures = null;
@@ -18,14 +22,14 @@ internal sealed class AgnoHooksOptionsValidator : IValidateOptions<AgnoHooksOpti
             (failures ??= []).Add($"{nameof(AgnoHooksOptions.MaxConcurrency)} must be at least 1 (was {options.MaxConcurrency}).");
         }
 
-        if (options.HookTimeout <= TimeSpan.Zero)
+        if (options.HookTimeout <= TimeSpan.Zero || options.HookTimeout > LongestTimer)
         {
-            (failures ??= []).Add($"{nameof(AgnoHooksOptions.HookTimeout)} must be positive (was {options.HookTimeout}).");
+            (failures ??= []).Add($"{nameof(AgnoHooksOptions.HookTimeout)} must be positive and at most {LongestTimer} (was {options.HookTimeout}).");
         }
 
-        if (options.DrainTimeout < TimeSpan.Zero)
+        if (options.DrainTimeout < TimeSpan.Zero || options.DrainTimeout > LongestTimer)
         {
-            (failures ??= []).Add($"{nameof(AgnoHooksOptions.DrainTimeout)} can't be negative (was {options.DrainTimeout}).");
+            (failures ??= []).Add($"{nameof(AgnoHooksOptions.DrainTimeout)} must be between zero and {LongestTimer} (was {options.DrainTimeout}).");
         }
 
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

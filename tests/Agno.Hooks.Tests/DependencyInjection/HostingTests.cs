@@ -103,6 +103,24 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Timeouts_longer_than_a_timer_can_wait_stop_the_host_at_start()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddAgnoHooks(o =>
+        {
+            o.HookTimeout = TimeSpan.FromDays(60);
+            o.DrainTimeout = TimeSpan.FromDays(60);
+        });
+        using var host = builder.Build();
+
+        var error = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+
+        error.Failures.Count().ShouldBe(2);
+        error.Message.ShouldContain("HookTimeout must be positive and at most 49.17:02:47.294");
+        error.Message.ShouldContain("DrainTimeout");
+    }
+
+    [Fact]
     public void Adding_the_runtime_twice_registers_one_executor()
     {
         var services = new ServiceCollection().AddAgnoHooks().AddAgnoHooks();
