@@ -74,6 +74,44 @@ public sealed class WorkerCancellationTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task A_hook_whose_token_callback_throws_when_it_times_out_is_counted_as_timed_out_and_the_worker_goes_on(bool fakeTime)
+    {
+        // Cancelling runs the hook's callbacks on the thread that cancels: a timer thread, where an exception would end
+        // the process (with fake time, the test's own thread, where it would come out of Advance).
+        var time = new FakeTimeProvider();
+        await using var host = HookTestHost.Create(
+            o => { o.MaxConcurrency = 1; o.HookTimeout = fakeTime ? TimeSpan.FromSeconds(5) : RealTimeout; },
+            s =>
+            {
+                if (fakeTime)
+                {
+                    s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+                }
+            });
+        var hangStarted = new TaskCompletionSource();
+        await host.Executor.EnqueueAsync(Item(Hook("throws-when-cancelled", async c =>
+        {
+            c.CancellationToken.Register(() => throw new InvalidOperationException("a callback that throws"));
+            hangStarted.SetResult();
+            await Task.Delay(Timeout.Infinite, c.CancellationToken);
+        })));
+        await host.Executor.EnqueueAsync(Item(Sync("after", _ => { })));
+
+        await hangStarted.Task.WaitAsync(ExecutionRecorder.Patience);
+        if (fakeTime)
+        {
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        var executions = await host.Executions.WaitForAsync(2);
+
+        executions.Select(e => (e.HookName, e.Status)).ShouldBe([("throws-when-cancelled", BackgroundHookStatus.TimedOut), ("after", BackgroundHookStatus.Completed)]);
+        host.Executor.Statistics.TimedOut.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task A_registration_a_finished_hook_left_on_its_token_never_runs_for_a_later_timeout(bool fakeTime)
     {
         var time = new FakeTimeProvider();
