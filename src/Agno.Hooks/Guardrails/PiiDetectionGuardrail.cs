@@ -50,13 +50,13 @@ public sealed partial class PiiDetectionGuardrail
             timedOut |= _scanner.Detect(message.Text, found);
         }
 
+        if (timedOut)
+        {
+            GuardrailLog.PatternTimedOut(_logger, HookName);
+        }
+
         if (found.Count > 0)
         {
-            if (timedOut)
-            {
-                GuardrailLog.PatternTimedOut(_logger, HookName);
-            }
-
             throw new InputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(found));
         }
     }
