@@ -3,10 +3,7 @@ using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.Benchmarks.Durable;
 
@@ -52,10 +49,7 @@ public class DurableHttpBenchmarks
             agent.PostHooks.Add(DurableHttpHooks.NoopInBackgroundHook);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        var builder = LoopbackServer.CreateBuilder(TimeSpan.FromSeconds(5));
         var hooks = builder.Services.AddAgnoHooks();
         if (Scenario is DurableHttpScenario.DurableBackgroundHook or DurableHttpScenario.DurableAsyncCommitHook)
         {
@@ -74,11 +68,7 @@ public class DurableHttpBenchmarks
         _app.MapAgentOS();
         await _app.StartAsync();
 
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseProxy = false })
-        {
-            BaseAddress = new Uri(_app.Urls.Single()),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        _client = LoopbackServer.CreateClient(new Uri(_app.Urls.Single()));
 
         await RunBatchAsync(record: false);
     }

@@ -3,10 +3,7 @@ using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.Benchmarks.Http;
 
@@ -62,21 +59,14 @@ public class HttpBenchmarks
             agent.PostHooks.Add(HttpHooks.SleepInlineHook);
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var builder = LoopbackServer.CreateBuilder(TimeSpan.FromSeconds(2));
         builder.Services.AddAgentOS(os => os.Agents.Add(agent));
         builder.Services.Configure<AgnoHooksOptions>(ExecutorOptions);
         _app = builder.Build();
         _app.MapAgentOS();
         await _app.StartAsync();
 
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseProxy = false })
-        {
-            BaseAddress = new Uri(_app.Urls.Single()),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        _client = LoopbackServer.CreateClient(new Uri(_app.Urls.Single()));
 
         // Connections opened and the server's paths jitted before anything is recorded.
         await RunBatchAsync(record: false);

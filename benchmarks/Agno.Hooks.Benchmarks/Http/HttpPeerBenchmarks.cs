@@ -6,11 +6,8 @@ using Agno.Hooks.Benchmarks.Reporting;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.Benchmarks.Http;
 
@@ -63,10 +60,7 @@ public class HttpPeerBenchmarks
         _agentOSRuns = new Uri(new Uri(_agentOSApp.Urls.Single()), RunPath);
         _bareRuns = new Uri(new Uri(_bareApp.Urls.Single()), RunPath);
 
-        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, UseProxy = false })
-        {
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        _client = LoopbackServer.CreateClient();
 
         await VerifySameBodyAsync();
 
@@ -108,10 +102,7 @@ public class HttpPeerBenchmarks
 
     private static WebApplication CreateApp(Action<IServiceCollection> configure)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var builder = LoopbackServer.CreateBuilder(TimeSpan.FromSeconds(2));
         configure(builder.Services);
         return builder.Build();
     }
