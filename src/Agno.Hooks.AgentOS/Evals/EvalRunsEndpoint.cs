@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Agno.Hooks.AgentOS.Http;
 using Agno.Hooks.AgentOS.Security;
+using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -73,14 +74,7 @@ internal sealed class EvalRunsEndpoint(IEvaluationStore store)
         var body = new EvalRunsPage
         {
             Data = [.. result.Items.Select(Schema)],
-            Meta = new PaginationInfo
-            {
-                Page = page,
-                Limit = limit,
-                TotalCount = result.TotalCount,
-                TotalPages = (result.TotalCount + limit - 1) / limit,
-                SearchTimeMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
-            },
+            Meta = PaginationInfo.For(page, limit, result.TotalCount, started),
         };
         await JsonResponses.WriteAsync(context, body, EvalRunsJsonContext.Wire.EvalRunsPage).ConfigureAwait(false);
     }
@@ -220,19 +214,6 @@ internal sealed class EvalRunsPage
     public required IReadOnlyList<EvalSchema> Data { get; init; }
 
     public required PaginationInfo Meta { get; init; }
-}
-
-internal sealed class PaginationInfo
-{
-    public required int Page { get; init; }
-
-    public required int Limit { get; init; }
-
-    public required int TotalPages { get; init; }
-
-    public required int TotalCount { get; init; }
-
-    public required double SearchTimeMs { get; init; }
 }
 
 /// <summary>Agno's <c>EvalSchema</c>. Its null fields are written, as Agno writes them.</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Agno.Hooks.AgentOS.Http;
+using Agno.Hooks.AgentOS.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -54,14 +55,7 @@ internal sealed class SessionEndpoints(ISessionStore store, AgentOSCatalog catal
         await JsonResponses.WriteAsync(context, new SessionListResponse
         {
             Data = result.Sessions.Select(SessionWireFormat.Session).ToList(),
-            Meta = new PaginationResponse
-            {
-                Page = page,
-                Limit = limit,
-                TotalCount = result.TotalCount,
-                TotalPages = (int)(((long)result.TotalCount + limit - 1) / limit),
-                SearchTimeMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2),
-            },
+            Meta = PaginationInfo.For(page, limit, result.TotalCount, started),
         }, SessionJsonContext.Wire.SessionListResponse).ConfigureAwait(false);
     }
 

@@ -10,16 +10,7 @@ namespace Agno.Hooks.AgentOS.Sessions;
 internal sealed class SessionListResponse
 {
     public required IReadOnlyList<SessionResponse> Data { get; init; }
-    public required PaginationResponse Meta { get; init; }
-}
-
-internal sealed class PaginationResponse
-{
-    public required int Page { get; init; }
-    public required int Limit { get; init; }
-    public required int TotalPages { get; init; }
-    public required int TotalCount { get; init; }
-    public required double SearchTimeMs { get; init; }
+    public required PaginationInfo Meta { get; init; }
 }
 
 /// <summary>A session in a list (Agno's <c>SessionSchema</c>).</summary>
