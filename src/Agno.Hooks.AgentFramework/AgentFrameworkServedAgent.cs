@@ -92,8 +92,7 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
         try
         {
             var served = new ServedRun(options);
-            var time = TimeOf(options);
-            var failed = false;
+            RunEvent? last = null;
             var updates = Agent.RunStreamingAsync([new ChatMessage(ChatRole.User, message)], session, RunOptionsFor(served), cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -109,12 +108,14 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
                     catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
                         Fail(served, options, exception);
-                        failed = true;
+                        last = null;
                         break;
                     }
 
-                    if (EventFor(updates.Current, served, options, time) is { } runEvent)
+                    // The hooks layer put the run's own event on each update; anything a middleware added around it has none.
+                    if (updates.Current.AdditionalProperties?.TryGetValue(AgnoHooksAgent.SignalKey, out var value) is true && value is RunEvent runEvent && IsShown(runEvent))
                     {
+                        last = runEvent;
                         yield return runEvent;
                     }
                 }
@@ -124,10 +125,21 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
                 await updates.DisposeAsync().ConfigureAwait(false);
             }
 
-            var output = served.Output ?? throw new InvalidOperationException($"Agent '{Id}' ran without its Agno.Hooks layer: a middleware between AgentOS and UseAgnoHooks dropped the run options' AdditionalProperties.");
-            yield return failed || output.Status != RunStatus.Completed
-                ? Event(RunEventKind.RunError, served, options, time, content: output.Content)
-                : Event(RunEventKind.RunCompleted, served, options, time, content: output.Content);
+            if (last?.Kind is not (RunEventKind.RunCompleted or RunEventKind.RunError))
+            {
+                var output = served.Output ?? throw new InvalidOperationException($"Agent '{Id}' ran without its Agno.Hooks layer: a middleware between AgentOS and UseAgnoHooks dropped the run options' AdditionalProperties.");
+                yield return new RunEvent
+                {
+                    Kind = RunEventKind.RunError,
+                    CreatedAt = TimeOf(options).GetUtcNow(),
+                    Owner = _hooks,
+                    RunId = output.RunId,
+                    SessionId = output.SessionId,
+                    NestedDepth = options.NestedDepth,
+                    Content = output.Content,
+                    Output = output,
+                };
+            }
         }
         finally
         {
@@ -135,67 +147,8 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
         }
     }
 
-    /// <summary>The run's event for one update: a signal of the hooks layer, or a content delta; null for anything else.</summary>
-    private RunEvent? EventFor(AgentResponseUpdate update, ServedRun served, RunOptions options, TimeProvider time)
-    {
-        if (update.AdditionalProperties?.TryGetValue(AgnoHooksAgent.SignalKey, out var value) is true && value is ServedSignal signal)
-        {
-            if (signal.IsStarted)
-            {
-                return Event(RunEventKind.RunStarted, served, options, time);
-            }
-
-            if (signal.HookEvent is not { } hookEvent)
-            {
-                return Event(RunEventKind.RunContentCompleted, served, options, time);
-            }
-
-            var kind = (hookEvent.Kind, hookEvent.Stage) switch
-            {
-                (HookEventKind.Started, HookStage.Pre) => RunEventKind.PreHookStarted,
-                (HookEventKind.Completed, HookStage.Pre) => RunEventKind.PreHookCompleted,
-                (HookEventKind.Started, HookStage.Post) => RunEventKind.PostHookStarted,
-                (HookEventKind.Completed, HookStage.Post) => RunEventKind.PostHookCompleted,
-
-                // A failed hook is logged, a rejection ends the run with RunError: neither has an event of its own, as in Agno.
-                _ => (RunEventKind?)null,
-            };
-            return kind is { } eventKind
-                ? Event(eventKind, served, options, time, hookName: hookEvent.Hook.Name, input: hookEvent.Stage == HookStage.Pre ? served.Input : null)
-                : null;
-        }
-
-        var text = update.Text;
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (served.Output is { } output)
-        {
-            output.Metrics.TimeToFirstToken ??= time.GetUtcNow() - output.CreatedAt;
-        }
-
-        return Event(RunEventKind.RunContent, served, options, time, content: text);
-    }
-
-    private RunEvent Event(RunEventKind kind, ServedRun served, RunOptions options, TimeProvider time, string? content = null, string? hookName = null, RunInput? input = null)
-    {
-        var output = served.Output;
-        return new RunEvent
-        {
-            Kind = kind,
-            CreatedAt = time.GetUtcNow(),
-            Owner = _hooks,
-            RunId = output?.RunId ?? options.RunId ?? string.Empty,
-            SessionId = output?.SessionId ?? options.SessionId ?? string.Empty,
-            NestedDepth = options.NestedDepth,
-            Content = content,
-            HookName = hookName,
-            Input = input,
-            Output = output,
-        };
-    }
+    /// <summary>Agno's stream has no empty content deltas.</summary>
+    private static bool IsShown(RunEvent runEvent) => runEvent.Kind != RunEventKind.RunContent || !string.IsNullOrEmpty(runEvent.Content);
 
     /// <summary>A run whose agent threw: status Error, and a message safe to show (the exception, which may hold addresses or keys, goes to the log).</summary>
     private void Fail(ServedRun served, RunOptions options, Exception exception)

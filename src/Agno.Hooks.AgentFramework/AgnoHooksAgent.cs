@@ -1,15 +1,19 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Agents.AI;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks.AgentFramework;
 
 /// <summary>
-/// Agno's hooks around any Microsoft Agent Framework <see cref="AIAgent"/>: a <see cref="DelegatingAIAgent"/> that runs the
-/// inline pre-hooks (guardrails first) on a <see cref="RunInput"/> made from the request, runs the inner agent on the input
-/// as the hooks left it, runs the inline post-hooks on a <see cref="RunOutput"/> made from its <see cref="AgentResponse"/>,
-/// and then hands the background hooks' copies to the background queue (<see cref="HookRun.CompleteAsync"/>).
+/// Agno's hooks around any Microsoft Agent Framework <see cref="AIAgent"/>: a <see cref="DelegatingAIAgent"/> whose every run
+/// is a run of the public driver (<see cref="HookPipeline.RunAsync"/>): the inline pre-hooks (guardrails first) on a
+/// <see cref="RunInput"/> made from the request, the inner agent on the input as the hooks left it, the inline post-hooks on
+/// a <see cref="RunOutput"/> made from its <see cref="AgentResponse"/>, the final status and duration, and then the
+/// background hooks' copies handed to the background queue. An exception of the inner agent fails the run (what passed the
+/// guardrails still runs in the background) and is then thrown to the caller.
 /// Made by <c>agent.AsBuilder().UseAgnoHooks(...)</c>; it is the hooks' owner, so a hook may bind it as <see cref="AIAgent"/>.
 /// </summary>
 /// <remarks>
@@ -33,12 +37,12 @@ namespace Agno.Hooks.AgentFramework;
 /// <para><b>Session.</b> Inline hooks may bind the run's <see cref="AgentSession"/>; when the caller passes none, one is created
 /// for the run. <see cref="RunContext.SessionId"/> is stable for one <see cref="AgentSession"/> object.</para>
 /// </remarks>
-public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
+public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
 {
     /// <summary>The <c>AdditionalProperties</c> key under which AgentOS's adapter passes a run's Agno options.</summary>
     internal const string ServedRunKey = "agno.hooks.served_run";
 
-    /// <summary>The <c>AdditionalProperties</c> key of the updates that tell the AgentOS adapter about the run's hooks.</summary>
+    /// <summary>The <c>AdditionalProperties</c> key under which a served run's updates carry its <see cref="RunEvent"/>s to AgentOS's adapter.</summary>
     internal const string SignalKey = "agno.hooks.signal";
 
     private static readonly ConditionalWeakTable<AgentSession, string> SessionIds = new();
@@ -89,39 +93,21 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     {
         ArgumentNullException.ThrowIfNull(messages);
         session ??= await InnerAgent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
-        var (run, innerOptions) = Start(messages, session, options, cancellationToken);
-        var hooks = run.Hooks;
-        if (!await hooks.ExecutePreHooksAsync().ConfigureAwait(false))
+        var served = TakeServedRun(ref options);
+        var work = new InnerRun(this, messages, session, options, served);
+        var output = await PipelineFor(served).RunAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false);
+        if (served is null)
         {
-            return Reject(run);
+            work.Failure?.Throw();
         }
 
-        AgentResponse response;
-        try
+        if (HookRejection.From(output) is { } rejection)
         {
-            response = await InnerAgent.RunAsync(ChatRunInput.WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A failure is not a rejection: what passed the guardrails still runs.
-            await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            throw;
+            return Rejected(rejection, output);
         }
 
-        var text = response.Text;
-        var output = run.Output;
-        output.Content = text;
-        output.Model = (response.RawRepresentation as ChatResponse)?.ModelId ?? output.Model;
-        output.ResponseId = response.ResponseId;
-        output.Metrics.AddUsage(response.Usage);
-        if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
-        {
-            return Reject(run);
-        }
-
-        Complete(run);
-        await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (output.Content == text)
+        var response = work.Response ?? new AgentResponse(new ChatMessage(ChatRole.Assistant, output.Content)) { AgentId = Id };
+        if (output.Content == work.Text)
         {
             return response;
         }
@@ -135,106 +121,39 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     {
         ArgumentNullException.ThrowIfNull(messages);
         session ??= await InnerAgent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
-        var (run, innerOptions) = Start(messages, session, options, cancellationToken);
-        var hooks = run.Hooks;
-        var served = run.Served is not null;
-        if (served)
+        var served = TakeServedRun(ref options);
+        var work = new InnerRun(this, messages, session, options, served);
+        await foreach (var runEvent in PipelineFor(served).RunStreamingAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false))
         {
-            yield return Signal(ServedSignal.Started);
-            await foreach (var hookEvent in hooks.StreamPreHooksAsync().ConfigureAwait(false))
+            if (served is not null)
             {
-                yield return Signal(new ServedSignal(hookEvent));
-            }
-        }
-        else
-        {
-            await hooks.ExecutePreHooksAsync().ConfigureAwait(false);
-        }
-
-        if (hooks.IsRejected)
-        {
-            var rejected = Reject(run);
-            if (!served)
-            {
-                yield return RejectedUpdate(rejected);
-            }
-
-            yield break;
-        }
-
-        var output = run.Output;
-        var text = new StringBuilder();
-        var usage = new UsageDetails();
-        var updates = InnerAgent.RunStreamingAsync(ChatRunInput.WithInput(run.Request, hooks.Input), session, innerOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                    throw;
-                }
-
-                var update = updates.Current;
-                text.Append(update.Text);
-                output.ResponseId ??= update.ResponseId;
-                if ((update.RawRepresentation as ChatResponseUpdate)?.ModelId is { } modelId)
-                {
-                    output.Model = modelId;
-                }
-
-                foreach (var content in update.Contents)
-                {
-                    if (content is UsageContent { Details: { } details })
-                    {
-                        usage.Add(details);
-                    }
-                }
-
+                // AgentOS's adapter gets every event of the run, the content ones on the inner agent's own updates.
+                var update = runEvent.RawRepresentation as AgentResponseUpdate ?? new AgentResponseUpdate();
+                (update.AdditionalProperties ??= [])[SignalKey] = runEvent;
                 yield return update;
             }
-        }
-        finally
-        {
-            await updates.DisposeAsync().ConfigureAwait(false);
-        }
-
-        output.Content = text.ToString();
-        output.Metrics.AddUsage(usage);
-        if (served)
-        {
-            yield return Signal(ServedSignal.ContentCompleted);
-            await foreach (var hookEvent in hooks.StreamPostHooksAsync(output).ConfigureAwait(false))
+            else if (runEvent.RawRepresentation is AgentResponseUpdate update)
             {
-                yield return Signal(new ServedSignal(hookEvent));
+                yield return update;
+            }
+            else if (runEvent.Kind == RunEventKind.RunError && HookRejection.From(runEvent.Output!) is { } rejection)
+            {
+                var rejected = Rejected(rejection, runEvent.Output!);
+                yield return new AgentResponseUpdate(ChatRole.Assistant, rejected.Text)
+                {
+                    AgentId = rejected.AgentId,
+                    AuthorName = rejected.Messages[0].AuthorName,
+                    FinishReason = rejected.FinishReason,
+                    CreatedAt = rejected.CreatedAt,
+                    AdditionalProperties = rejected.AdditionalProperties,
+                };
             }
         }
-        else
+
+        if (served is null)
         {
-            await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false);
+            work.Failure?.Throw();
         }
-
-        if (hooks.IsRejected)
-        {
-            var rejected = Reject(run);
-            if (!served)
-            {
-                yield return RejectedUpdate(rejected);
-            }
-
-            yield break;
-        }
-
-        Complete(run);
-        await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The stable id <see cref="RunContext.SessionId"/> has for <paramref name="session"/> outside AgentOS.</summary>
@@ -244,50 +163,9 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         return SessionIds.GetValue(session, static _ => Guid.NewGuid().ToString());
     }
 
-    private (RunState Run, AgentRunOptions? InnerOptions) Start(IEnumerable<ChatMessage> messages, AgentSession session, AgentRunOptions? options, CancellationToken cancellationToken)
-    {
-        var served = TakeServedRun(ref options);
-        var request = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var runOptions = served?.Options;
-        var run = new RunContext(NonEmptyOr(runOptions?.RunId), runOptions?.SessionId is { Length: > 0 } sessionId ? sessionId : SessionIdOf(session), runOptions?.UserId)
-        {
-            Metadata = runOptions?.Metadata ?? [],
-            SessionState = runOptions?.SessionState ?? [],
-            Arguments = runOptions?.Arguments ?? [],
-        };
-        var input = ChatRunInput.From(request, run);
-
-        // Served without services of its own, the agent takes AgentOS's settings and queue from the request's services.
-        var pipeline = _services is null && runOptions?.Services is { } requestServices ? HookPipeline.From(requestServices) : Pipeline;
-        var metadata = InnerAgent.GetService<ChatClientMetadata>();
-        var output = new RunOutput
-        {
-            RunId = run.RunId,
-            SessionId = run.SessionId,
-            UserId = run.UserId,
-            OwnerId = Id,
-            OwnerName = Name,
-            CreatedAt = pipeline.Time.GetUtcNow(),
-            Metadata = run.Metadata,
-            Model = metadata?.DefaultModelId,
-            ModelProvider = metadata?.ProviderName,
-            Input = input,
-        };
-        var hooks = pipeline.StartRun(this, run, input, new HookRunOptions
-        {
-            Services = runOptions?.Services ?? _services,
-            RunHooksInBackground = runOptions?.RunHooksInBackground,
-            Background = runOptions?.BackgroundQueue,
-            Session = session,
-        }, cancellationToken);
-        if (served is not null)
-        {
-            served.Output = output;
-            served.Input = input;
-        }
-
-        return (new RunState(request, hooks, output, served, pipeline.Time, pipeline.Time.GetTimestamp()), options);
-    }
+    /// <summary>Served without services of its own, the agent takes AgentOS's settings and queue from the request's services.</summary>
+    private HookPipeline PipelineFor(ServedRun? served) =>
+        _services is null && served?.Options.Services is { } requestServices ? HookPipeline.From(requestServices) : Pipeline;
 
     /// <summary>Takes AgentOS's run options out of <paramref name="options"/>, so they never reach the inner agent (or its model).</summary>
     private static ServedRun? TakeServedRun(ref AgentRunOptions? options)
@@ -307,43 +185,107 @@ public sealed class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         return served;
     }
 
-    private AgentResponse Reject(RunState run)
-    {
-        run.Hooks.ApplyRejection(run.Output);
-        run.Output.Metrics.Duration = run.Time.GetElapsedTime(run.StartedAt);
-        var rejection = HookRejection.From(run.Hooks.Rejection!);
-        return new AgentResponse(new ChatMessage(ChatRole.Assistant, rejection.Message) { AuthorName = Name })
+    private AgentResponse Rejected(HookRejection rejection, RunOutput output) =>
+        new(new ChatMessage(ChatRole.Assistant, rejection.Message) { AuthorName = Name })
         {
             AgentId = Id,
             FinishReason = ChatFinishReason.ContentFilter,
-            CreatedAt = run.Time.GetUtcNow(),
+            CreatedAt = output.CreatedAt + output.Metrics.Duration,
             AdditionalProperties = rejection.WriteTo(null),
         };
+
+    /// <summary>One run of the inner agent, as the run's work: what it answered, or how it failed.</summary>
+    private sealed class InnerRun(AgnoHooksAgent owner, IEnumerable<ChatMessage> messages, AgentSession session, AgentRunOptions? innerOptions, ServedRun? served) : RunWork
+    {
+        public IReadOnlyList<ChatMessage> Request { get; } = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+
+        public AgentResponse? Response { get; private set; }
+
+        /// <summary>The answer's text as the inner agent gave it, before any post-hook.</summary>
+        public string? Text { get; private set; }
+
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        /// <summary>AgentOS's options for the run when it is served, with the request's history and the session; else the session's own.</summary>
+        public RunOptions RunOptions(IServiceProvider? services) => served?.Options is { } options
+            ? options with { Messages = ChatRunInput.HistoryOf(Request), Session = session, Services = options.Services ?? services }
+            : new RunOptions { SessionId = SessionIdOf(session), Messages = ChatRunInput.HistoryOf(Request), Session = session, Services = services };
+
+        public override RunOutput CreateOutput(HookRun run)
+        {
+            var output = base.CreateOutput(run);
+            var metadata = owner.InnerAgent.GetService<ChatClientMetadata>();
+            output.Model = metadata?.DefaultModelId;
+            output.ModelProvider = metadata?.ProviderName;
+            if (served is not null)
+            {
+                served.Output = output;
+            }
+
+            return output;
+        }
+
+        public override async ValueTask ExecuteAsync(HookRun run)
+        {
+            try
+            {
+                Response = await owner.InnerAgent.RunAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
+            {
+                Fail(run, exception);
+                return;
+            }
+
+            var output = run.Output;
+            output.Content = Text = Response.Text;
+            output.Model = (Response.RawRepresentation as ChatResponse)?.ModelId ?? output.Model;
+            output.ResponseId = Response.ResponseId;
+            output.Metrics.AddUsage(Response.Usage);
+        }
+
+        public override async IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun run)
+        {
+            var output = run.Output;
+            var text = new StringBuilder();
+            await foreach (var update in UntilFailureAsync(owner.InnerAgent.RunStreamingAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken), run, Fail).ConfigureAwait(false))
+            {
+                text.Append(update.Text);
+                output.ResponseId ??= update.ResponseId;
+                if ((update.RawRepresentation as ChatResponseUpdate)?.ModelId is { } modelId)
+                {
+                    output.Model = modelId;
+                }
+
+                output.Metrics.AddUsage(update.Contents);
+                yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
+            }
+
+            output.Content = Text = text.ToString();
+            yield return run.Event(RunEventKind.RunContentCompleted);
+        }
+
+        /// <summary>
+        /// The run fails: what passed the guardrails still runs in the background. A caller of the agent gets the exception
+        /// once the run is over; AgentOS gets the run's error, with a message safe to show, and the exception is logged.
+        /// </summary>
+        private void Fail(HookRun run, Exception exception)
+        {
+            if (served is null)
+            {
+                Failure = ExceptionDispatchInfo.Capture(exception);
+            }
+            else
+            {
+                LogAgentFailed(run.Pipeline.Logger, exception, owner.Id, run.Run.RunId);
+            }
+
+            run.Fail("model_error", "The agent run failed.");
+        }
     }
 
-    private static AgentResponseUpdate RejectedUpdate(AgentResponse rejected) => new(ChatRole.Assistant, rejected.Text)
-    {
-        AgentId = rejected.AgentId,
-        AuthorName = rejected.Messages[0].AuthorName,
-        FinishReason = rejected.FinishReason,
-        CreatedAt = rejected.CreatedAt,
-        AdditionalProperties = rejected.AdditionalProperties,
-    };
-
-    private static void Complete(RunState run)
-    {
-        run.Output.Status = RunStatus.Completed;
-        run.Output.Metrics.Duration = run.Time.GetElapsedTime(run.StartedAt);
-    }
-
-    private static AgentResponseUpdate Signal(ServedSignal signal) => new()
-    {
-        AdditionalProperties = new() { [SignalKey] = signal },
-    };
-
-    private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
-
-    private sealed record RunState(IReadOnlyList<ChatMessage> Request, HookRun Hooks, RunOutput Output, ServedRun? Served, TimeProvider Time, long StartedAt);
+    [LoggerMessage(41, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
+    private static partial void LogAgentFailed(ILogger logger, Exception exception, string agentId, string runId);
 }
 
 /// <summary>One run AgentOS asked for: its Agno options in, its output out. Passed in the run options' <c>AdditionalProperties</c>.</summary>
@@ -352,18 +294,4 @@ internal sealed class ServedRun(RunOptions options)
     public RunOptions Options { get; } = options;
 
     public RunOutput? Output { get; set; }
-
-    public RunInput? Input { get; set; }
-}
-
-/// <summary>What the hooks layer tells AgentOS's adapter as a streamed run goes: it started, a hook's event, the content is complete.</summary>
-internal sealed class ServedSignal(HookEvent? hookEvent, bool started = false)
-{
-    public static readonly ServedSignal Started = new(null, started: true);
-
-    public static readonly ServedSignal ContentCompleted = new(null);
-
-    public HookEvent? HookEvent { get; } = hookEvent;
-
-    public bool IsStarted { get; } = started;
 }

@@ -28,7 +28,7 @@ public sealed class FuncAgentBackgroundTests
         agent.PostHooks.Add(Post("post", _ => { }, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await agent.RunAsync("Hi", new FuncRunOptions { Background = held });
+        var output = await agent.RunAsync("Hi", new RunOptions { BackgroundQueue = held });
         await held.FlushAsync(host.Background);
 
         output.Status.ShouldBe(RunStatus.Error);
@@ -77,7 +77,7 @@ public sealed class FuncAgentBackgroundTests
         }, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await agent.RunAsync("card 4111", new FuncRunOptions { Background = held });
+        var output = await agent.RunAsync("card 4111", new RunOptions { BackgroundQueue = held });
         await held.FlushAsync(host.Background);
         await host.Executions.WaitForAsync(2);
 
@@ -99,7 +99,7 @@ public sealed class FuncAgentBackgroundTests
         agent.PostHooks.Add(Post("late-reader", c => seen = c.Output!.Content, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await agent.RunAsync("Hi", new FuncRunOptions { Background = held });
+        var output = await agent.RunAsync("Hi", new RunOptions { BackgroundQueue = held });
         output.Content = "edited by the caller after the run";
         await held.FlushAsync(host.Background);
         await host.Executions.WaitForAsync(1);
@@ -122,7 +122,7 @@ public sealed class FuncAgentBackgroundTests
         }, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await agent.RunAsync("Hi", new FuncRunOptions { Background = held });
+        var output = await agent.RunAsync("Hi", new RunOptions { BackgroundQueue = held });
 
         // The run is over and its work is held: nothing has reached the queue, so nothing can have started.
         output.Status.ShouldBe(RunStatus.Completed);
@@ -192,7 +192,7 @@ public sealed class FuncAgentBackgroundTests
         agent.PreHooks.Add(Pre("redact", c => c.Input.Content = "redacted"));
         agent.PostHooks.Add(Post("log", _ => { }));
 
-        var events = new List<FuncEvent>();
+        var events = new List<RunEvent>();
         await foreach (var e in agent.RunStreamingAsync("secret text"))
         {
             events.Add(e);
@@ -220,7 +220,7 @@ public sealed class FuncAgentBackgroundTests
         }, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await agent.RunAsync("Hi", new FuncRunOptions { SessionId = "s1", Background = held });
+        var output = await agent.RunAsync("Hi", new RunOptions { SessionId = "s1", BackgroundQueue = held });
         await held.FlushAsync(host.Background);
         await host.Executions.WaitForAsync(2);
 

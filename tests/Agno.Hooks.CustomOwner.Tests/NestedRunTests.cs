@@ -5,7 +5,7 @@ using static Agno.Hooks.CustomOwner.Tests.Support.TestHooks;
 namespace Agno.Hooks.CustomOwner.Tests;
 
 /// <summary>
-/// A custom owner that runs two others nested in its run (<see cref="HookRunOptions.Parent"/>), as a team runs its
+/// A custom owner that runs two others nested in its run (<see cref="HookRun.Nested"/>), as a team runs its
 /// members (tests/Agno.Hooks.Tests/Teams, Workflows): the children's background work joins the parent's batch, is
 /// handed over with it once the parent completes, and is dropped when the parent is rejected.
 /// </summary>
@@ -34,13 +34,13 @@ public sealed class NestedRunTests
         chain.PostHooks.Add(Post("chain-background", c => owners["chain-background"] = c.Owner, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await chain.RunAsync("go", new FuncRunOptions { SessionId = "s1", Metadata = new() { ["channel"] = "web" }, Background = held });
+        var output = await chain.RunAsync("go", new RunOptions { SessionId = "s1", Metadata = new() { ["channel"] = "web" }, BackgroundQueue = held });
 
         output.Status.ShouldBe(RunStatus.Completed);
         output.Content.ShouldBe("second(first(go))");
         order.ShouldBe(["chain-guard", "first-pre(go)", "chain-post(second(first(go)))"]);
         chain.ChildOutputs.ShouldAllBe(child => child.SessionId == "s1" && child.Metadata == output.Metadata);
-        chain.PendingAfterChildren.ShouldBe(2, "each child's work joined the parent's batch when the child completed");
+        chain.HeldAfterChildren.ShouldBe(0, "each child's work joined the parent's batch when the child completed, not the destination");
         held.Count.ShouldBe(3, "nothing went anywhere until the parent completed, then all of it went to the parent's destination");
 
         await held.FlushAsync(host.Background);
@@ -67,14 +67,14 @@ public sealed class NestedRunTests
         chain.PostHooks.Add(Post("chain-output-guard", _ => throw new OutputCheckException("Not publishable"), guardrail: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await chain.RunAsync("go", new FuncRunOptions { Background = held });
+        var output = await chain.RunAsync("go", new RunOptions { BackgroundQueue = held });
         await held.FlushAsync(host.Background);
 
         (output.Status, output.ErrorType, output.Content).ShouldBe((RunStatus.Error, "output_check_error", "Not publishable"));
         chain.ChildOutputs.Select(c => c.Status).ShouldBe([RunStatus.Completed, RunStatus.Completed]);
         ran.ShouldBe(["first-inline"]);
-        chain.PendingAfterChildren.ShouldBe(3);
-        held.Count.ShouldBe(0);
+        chain.HeldAfterChildren.ShouldBe(0);
+        held.Count.ShouldBe(0, "the children's work had joined the parent's batch, which the rejection dropped");
         host.Executor.Statistics.Queued.ShouldBe(0);
     }
 
@@ -89,7 +89,7 @@ public sealed class NestedRunTests
         chain.PreHooks.Add(Pre("chain-pre-background", _ => { }, background: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var output = await chain.RunAsync("go", new FuncRunOptions { Background = held });
+        var output = await chain.RunAsync("go", new RunOptions { BackgroundQueue = held });
         await held.FlushAsync(host.Background);
         var executions = await host.Executions.WaitForAsync(2);
 
@@ -107,8 +107,8 @@ public sealed class NestedRunTests
         first.PreHooks.Add(Pre("first-guard", _ => { }, guardrail: true));
         var held = new DeferredBackgroundHookQueue();
 
-        var events = new List<FuncEvent>();
-        await foreach (var e in chain.RunStreamingAsync("go", new FuncRunOptions { Background = held, RunHooksInBackground = true }))
+        var events = new List<RunEvent>();
+        await foreach (var e in chain.RunStreamingAsync("go", new RunOptions { BackgroundQueue = held, RunHooksInBackground = true }))
         {
             events.Add(e);
         }

@@ -35,18 +35,23 @@ public sealed class Agent : Runnable
         : null;
 
     /// <summary>Names the model from the start, so <see cref="RunEventKind.RunStarted"/> carries it, as Agno's does.</summary>
-    private protected override RunOutput CreateOutput(RunContext run, DateTimeOffset createdAt)
+    private protected override RunOutput CreateOutput(HookRun run)
     {
         var metadata = Model?.GetService<ChatClientMetadata>();
-        return new RunOutput(run, this, createdAt)
+        return new RunOutput(run.Run, this, run.Pipeline.Time.GetUtcNow())
         {
             Model = metadata?.DefaultModelId,
             ModelProvider = metadata?.ProviderName,
         };
     }
 
-    private protected override IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope) =>
-        ModelCall.RunAsync(scope, Model!, BuildMessages(scope.Input), ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat });
+    private protected override ValueTask ExecuteAsync(HookRun run) =>
+        ModelCall.ExecuteAsync(run, Model!, BuildMessages(run.Input), ChatOptions());
+
+    private protected override IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun run) =>
+        ModelCall.RunAsync(run, Model!, BuildMessages(run.Input), ChatOptions());
+
+    private ChatOptions? ChatOptions() => ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat };
 
     private List<ChatMessage> BuildMessages(RunInput input)
     {

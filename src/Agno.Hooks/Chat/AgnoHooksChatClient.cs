@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks;
 
 /// <summary>
-/// Agno's hooks around any <see cref="IChatClient"/>: a <see cref="DelegatingChatClient"/> that runs the inline pre-hooks
-/// (guardrails first) on a <see cref="RunInput"/> made from the request, calls the inner client with the input as the
-/// hooks left it, runs the inline post-hooks on a <see cref="RunOutput"/> made from the response, and hands the
-/// background hooks' copies to the background queue once the run is over. Made by <c>ChatClientBuilder.UseAgnoHooks</c>.
+/// Agno's hooks around any <see cref="IChatClient"/>: a <see cref="DelegatingChatClient"/> whose every call is a run of
+/// the public driver (<see cref="HookPipeline.RunAsync"/>): the inline pre-hooks (guardrails first) on a
+/// <see cref="RunInput"/> made from the request, the inner client called with the input as the hooks left it, the inline
+/// post-hooks on a <see cref="RunOutput"/> made from the response, and the background hooks' copies handed over once the
+/// run is over. Made by <c>ChatClientBuilder.UseAgnoHooks</c>.
 /// </summary>
 /// <remarks>
 /// <para>The request's last user message is <see cref="RunInput.Content"/>; the messages before it are
@@ -17,7 +19,8 @@ namespace Agno.Hooks;
 /// <see cref="RunOutput.Content"/> replaces the response's text.</para>
 /// <para>A check that rejects the run is not thrown: the answer is a response whose text is the check's message, with
 /// <see cref="ChatFinishReason.ContentFilter"/> and Agno's error fields (<see cref="HookRejection"/>); a rejected input never
-/// reaches the inner client, and a rejected run queues no background hook.</para>
+/// reaches the inner client, and a rejected run queues no background hook. An exception of the inner client fails the run
+/// (what passed the guardrails still runs in the background) and is then thrown to the caller.</para>
 /// <para>Streaming passes each update on as it arrives; the post-hooks run after the last one. Their changes can't reach
 /// text already sent, and an output check that rejects a streamed run ends it with one more update that carries the
 /// rejection, as Agno's <c>RunError</c> follows its content events.</para>
@@ -66,36 +69,20 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var request = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var hooks = StartRun(request, options, cancellationToken);
-        if (!await hooks.ExecutePreHooksAsync().ConfigureAwait(false))
+        var work = new InnerCall(this, messages, options);
+        var output = await Pipeline.RunAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false);
+        work.Failure?.Throw();
+        if (HookRejection.From(output) is { } rejection)
         {
-            return Rejected(hooks.Rejection!);
+            return new ChatResponse(new ChatMessage(ChatRole.Assistant, rejection.Message))
+            {
+                FinishReason = ChatFinishReason.ContentFilter,
+                AdditionalProperties = rejection.WriteTo(null),
+            };
         }
 
-        ChatResponse response;
-        try
-        {
-            response = await base.GetResponseAsync(ChatRunInput.WithInput(request, hooks.Input), options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A failure is not a rejection: what passed the guardrails still runs.
-            await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-
-        var text = response.Text;
-        var output = CreateOutput(hooks, text, response.ModelId, response.ResponseId);
-        output.Metrics.AddUsage(response.Usage);
-        if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
-        {
-            return Rejected(hooks.Rejection!);
-        }
-
-        output.Status = RunStatus.Completed;
-        await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        if (output.Content != text)
+        var response = work.Response!;
+        if (output.Content != work.Text)
         {
             response.Messages = [new ChatMessage(ChatRole.Assistant, output.Content) { AuthorName = response.Messages.LastOrDefault()?.AuthorName }];
         }
@@ -106,112 +93,99 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var request = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
-        var hooks = StartRun(request, options, cancellationToken);
-        if (!await hooks.ExecutePreHooksAsync().ConfigureAwait(false))
+        var work = new InnerCall(this, messages, options);
+        await foreach (var runEvent in Pipeline.RunStreamingAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false))
         {
-            yield return RejectedUpdate(hooks.Rejection!);
-            yield break;
-        }
-
-        var text = new StringBuilder();
-        var usage = new UsageDetails();
-        string? modelId = null;
-        string? responseId = null;
-        var updates = base.GetStreamingResponseAsync(ChatRunInput.WithInput(request, hooks.Input), options, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
+            if (runEvent.RawRepresentation is ChatResponseUpdate update)
             {
-                try
-                {
-                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                    throw;
-                }
-
-                var update = updates.Current;
-                text.Append(update.Text);
-                modelId ??= update.ModelId;
-                responseId ??= update.ResponseId;
-                foreach (var content in update.Contents)
-                {
-                    if (content is UsageContent { Details: { } details })
-                    {
-                        usage.Add(details);
-                    }
-                }
-
                 yield return update;
             }
-        }
-        finally
-        {
-            await updates.DisposeAsync().ConfigureAwait(false);
-        }
-
-        var output = CreateOutput(hooks, text.ToString(), modelId, responseId);
-        output.Metrics.AddUsage(usage);
-        if (!await hooks.ExecutePostHooksAsync(output).ConfigureAwait(false))
-        {
-            yield return RejectedUpdate(hooks.Rejection!);
-            yield break;
+            else if (runEvent.Kind == RunEventKind.RunError && HookRejection.From(runEvent.Output!) is { } rejection)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, rejection.Message)
+                {
+                    FinishReason = ChatFinishReason.ContentFilter,
+                    AdditionalProperties = rejection.WriteTo(null),
+                };
+            }
         }
 
-        output.Status = RunStatus.Completed;
-        await hooks.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        work.Failure?.Throw();
     }
 
-    private HookRun StartRun(IReadOnlyList<ChatMessage> request, ChatOptions? options, CancellationToken cancellationToken)
+    /// <summary>One call of the inner client, as the run's work: what it answered, or how it failed.</summary>
+    private sealed class InnerCall(AgnoHooksChatClient owner, IEnumerable<ChatMessage> messages, ChatOptions? options) : RunWork
     {
-        var run = new RunContext(Guid.NewGuid().ToString(), string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options.ConversationId);
-        var input = ChatRunInput.From(request, run);
-        return Pipeline.StartRun(this, run, input, new HookRunOptions { Services = _services }, cancellationToken);
-    }
+        public IReadOnlyList<ChatMessage> Request { get; } = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
 
-    private RunOutput CreateOutput(HookRun hooks, string text, string? modelId, string? responseId)
-    {
-        var metadata = InnerClient.GetService<ChatClientMetadata>();
-        return new RunOutput
+        public ChatResponse? Response { get; private set; }
+
+        /// <summary>The answer's text as the inner client gave it, before any post-hook.</summary>
+        public string? Text { get; private set; }
+
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        public RunOptions RunOptions(IServiceProvider? services) => new()
         {
-            RunId = hooks.Run.RunId,
-            SessionId = hooks.Run.SessionId,
-            UserId = hooks.Run.UserId,
-            OwnerId = Id,
-            OwnerName = Name,
-            CreatedAt = Pipeline.Time.GetUtcNow(),
-            Metadata = hooks.Run.Metadata,
-            Content = text,
-            Model = modelId ?? metadata?.DefaultModelId,
-            ModelProvider = metadata?.ProviderName,
-            ResponseId = responseId,
-            Input = hooks.Input,
+            SessionId = options?.ConversationId,
+            Messages = ChatRunInput.HistoryOf(Request),
+            Services = services,
         };
-    }
 
-    private static ChatResponse Rejected(CheckException check)
-    {
-        var rejection = HookRejection.From(check);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, rejection.Message))
+        public override RunOutput CreateOutput(HookRun run)
         {
-            FinishReason = ChatFinishReason.ContentFilter,
-            AdditionalProperties = rejection.WriteTo(null),
-        };
-    }
+            var output = base.CreateOutput(run);
+            var metadata = owner.InnerClient.GetService<ChatClientMetadata>();
+            output.Model = metadata?.DefaultModelId;
+            output.ModelProvider = metadata?.ProviderName;
+            return output;
+        }
 
-    private static ChatResponseUpdate RejectedUpdate(CheckException check)
-    {
-        var rejection = HookRejection.From(check);
-        return new ChatResponseUpdate(ChatRole.Assistant, rejection.Message)
+        public override async ValueTask ExecuteAsync(HookRun run)
         {
-            FinishReason = ChatFinishReason.ContentFilter,
-            AdditionalProperties = rejection.WriteTo(null),
-        };
+            try
+            {
+                Response = await owner.InnerClient.GetResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
+            {
+                Fail(run, exception);
+                return;
+            }
+
+            var output = run.Output;
+            output.Content = Text = Response.Text;
+            output.Model = Response.ModelId ?? output.Model;
+            output.ResponseId = Response.ResponseId;
+            output.Metrics.AddUsage(Response.Usage);
+        }
+
+        public override async IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun run)
+        {
+            var output = run.Output;
+            var text = new StringBuilder();
+            await foreach (var update in UntilFailureAsync(owner.InnerClient.GetStreamingResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken), run, Fail).ConfigureAwait(false))
+            {
+                text.Append(update.Text);
+                if (update.ModelId is { } modelId)
+                {
+                    output.Model = modelId;
+            }
+
+            output.ResponseId ??= update.ResponseId;
+            output.Metrics.AddUsage(update.Contents);
+            yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
+            }
+
+            output.Content = Text = text.ToString();
+            yield return run.Event(RunEventKind.RunContentCompleted);
+        }
+
+        /// <summary>The run fails (what passed the guardrails still runs), and the caller gets the exception once the run is over.</summary>
+        private void Fail(HookRun run, Exception exception)
+        {
+            Failure = ExceptionDispatchInfo.Capture(exception);
+            run.Fail("model_error", "The model call failed.");
+        }
     }
 }

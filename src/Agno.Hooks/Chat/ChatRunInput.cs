@@ -9,18 +9,27 @@ namespace Agno.Hooks;
 /// </summary>
 public static class ChatRunInput
 {
-    /// <summary>The input of a run of <paramref name="request"/>, sharing <paramref name="run"/>'s metadata and session state.</summary>
-    public static RunInput From(IReadOnlyList<ChatMessage> request, RunContext run)
+    /// <summary>The run's input content: the text of <paramref name="request"/>'s last user message, empty when it has none.</summary>
+    public static string ContentOf(IReadOnlyList<ChatMessage> request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(run);
         var lastUser = LastUserIndex(request);
-        return new RunInput(lastUser < 0 ? string.Empty : request[lastUser].Text)
+        return lastUser < 0 ? string.Empty : request[lastUser].Text;
+    }
+
+    /// <summary>The run's earlier messages (<see cref="RunOptions.Messages"/>): those of <paramref name="request"/> before its last user message.</summary>
+    public static List<RunMessage> HistoryOf(IReadOnlyList<ChatMessage> request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var lastUser = LastUserIndex(request);
+        var count = lastUser < 0 ? request.Count : lastUser;
+        var history = new List<RunMessage>(count);
+        for (var i = 0; i < count; i++)
         {
-            Messages = [.. request.Take(lastUser < 0 ? request.Count : lastUser).Select(m => new RunMessage(m.Role.Value, m.Text))],
-            Metadata = run.Metadata,
-            SessionState = run.SessionState,
-        };
+            history.Add(new RunMessage(request[i].Role.Value, request[i].Text));
+        }
+
+        return history;
     }
 
     /// <summary>

@@ -36,6 +36,15 @@ public sealed record HookRejection(string Message, string ErrorType, string Erro
         return new HookRejection(check.Message, check.ErrorType, check.Trigger.Id, check.AdditionalData);
     }
 
+    /// <summary>The rejection that ended a run with <paramref name="output"/>, or null when no check rejected it.</summary>
+    public static HookRejection? From(RunOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return output.Status == RunStatus.Error && output.ErrorType is InputCheckException.Type or OutputCheckException.Type
+            ? new HookRejection(output.Content ?? string.Empty, output.ErrorType, output.ErrorId ?? string.Empty, output.ErrorData)
+            : null;
+    }
+
     /// <summary>The rejection these properties describe, or null when they describe none.</summary>
     /// <param name="properties">A response's or update's <c>AdditionalProperties</c>.</param>
     /// <param name="text">The response's text, which carries the message.</param>

@@ -11,5 +11,8 @@ public sealed class InputCheckException(string message, CheckTrigger trigger, Js
     {
     }
 
-    public override string ErrorType => "input_check_error";
+    /// <summary>Agno's <c>error_type</c> of a run rejected because of its input.</summary>
+    public const string Type = "input_check_error";
+
+    public override string ErrorType => Type;
 }

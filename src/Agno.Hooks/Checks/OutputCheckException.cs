@@ -11,5 +11,8 @@ public sealed class OutputCheckException(string message, CheckTrigger trigger, J
     {
     }
 
-    public override string ErrorType => "output_check_error";
+    /// <summary>Agno's <c>error_type</c> of a run rejected because of its output.</summary>
+    public const string Type = "output_check_error";
+
+    public override string ErrorType => Type;
 }

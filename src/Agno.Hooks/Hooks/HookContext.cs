@@ -62,7 +62,7 @@ public sealed class HookContext
 
     /// <summary>
     /// The session object of the owner's own runtime for this run (a Microsoft Agent Framework <c>AgentSession</c>),
-    /// as the owner passed it in <see cref="HookRunOptions.Session"/>; null for owners without one, and for
+    /// as the owner passed it in <see cref="RunOptions.Session"/>; null for owners without one, and for
     /// background executions (a session is live and shared with later runs, so it is never handed to the background).
     /// </summary>
     public object? Session { get; init; }

@@ -4,93 +4,118 @@ using Microsoft.Extensions.Logging;
 
 namespace Agno.Hooks;
 
-/// <summary>One call to a model inside a run: streams content events, sets the output's content and token counts.</summary>
+/// <summary>One call to a model inside a run: sets the output's content and token counts, streamed or not.</summary>
 internal static partial class ModelCall
 {
-    public static async IAsyncEnumerable<RunEvent> RunAsync(RunScope scope, IChatClient model, IList<ChatMessage> messages, ChatOptions? chatOptions = null)
+    /// <summary>Calls the model once for the whole answer.</summary>
+    public static async ValueTask ExecuteAsync(HookRun run, IChatClient model, IList<ChatMessage> messages, ChatOptions? chatOptions = null)
     {
-        var output = scope.Output;
-        var metadata = model.GetService<ChatClientMetadata>();
-        output.Model ??= metadata?.DefaultModelId;
-        output.ModelProvider ??= metadata?.ProviderName;
-        var cancellationToken = scope.CancellationToken;
-        var text = new StringBuilder();
-        Exception? failure = null;
-        if (scope.Streaming)
+        var output = run.Output;
+        NameModel(output, model);
+        ChatResponse response;
+        try
         {
-            var started = scope.Pipeline.Time.GetTimestamp();
-            var updates = model.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            try
-            {
-                while (true)
-                {
-                    ChatResponseUpdate update;
-                    try
-                    {
-                        if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            break;
-                        }
+            response = await model.GetResponseAsync(messages, chatOptions, run.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
+        {
+            Failed(run, exception);
+            return;
+        }
 
-                        update = updates.Current;
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        output.Metrics.AddUsage(response.Usage);
+        Record(output, messages, response.Text);
+    }
+
+    /// <summary>Streams the model's answer as content events.</summary>
+    public static async IAsyncEnumerable<RunEvent> StreamAsync(HookRun run, IChatClient model, IList<ChatMessage> messages, ChatOptions? chatOptions = null)
+    {
+        var output = run.Output;
+        NameModel(output, model);
+        var cancellationToken = run.CancellationToken;
+        var text = new StringBuilder();
+        var updates = model.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                ChatResponseUpdate update;
+                try
+                {
+                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
                     {
-                        failure = exception;
                         break;
                     }
 
-                    output.Metrics.AddUsage(update.Contents.OfType<UsageContent>().FirstOrDefault()?.Details);
-                    if (!string.IsNullOrEmpty(update.Text))
-                    {
-                        output.Metrics.TimeToFirstToken ??= scope.Pipeline.Time.GetElapsedTime(started);
-                        text.Append(update.Text);
-                        yield return scope.Event(RunEventKind.RunContent, content: update.Text);
-                    }
+                    update = updates.Current;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    Failed(run, exception);
+                    yield break;
+                }
+
+                output.Metrics.AddUsage(update.Contents);
+                if (!string.IsNullOrEmpty(update.Text))
+                {
+                    text.Append(update.Text);
+                    yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
                 }
             }
-            finally
-            {
-                await updates.DisposeAsync().ConfigureAwait(false);
-            }
         }
-        else
+        finally
         {
-            try
-            {
-                var response = await model.GetResponseAsync(messages, chatOptions, cancellationToken).ConfigureAwait(false);
-                text.Append(response.Text);
-                output.Metrics.AddUsage(response.Usage);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failure = exception;
-            }
+            await updates.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (failure is not null)
-        {
-            LogModelFailed(scope.Pipeline.Logger, failure, scope.Owner.Id, scope.Run.RunId);
+        Record(output, messages, text.ToString());
+        yield return run.Event(RunEventKind.RunContentCompleted);
+    }
 
-            // The exception's text may hold addresses or keys: it goes to the log, not to the caller.
-            scope.Fail("model_error", "The model call failed.");
+    /// <summary>Calls the model streamed or not, as the run was asked for.</summary>
+    public static async IAsyncEnumerable<RunEvent> RunAsync(HookRun run, IChatClient model, IList<ChatMessage> messages, ChatOptions? chatOptions = null)
+    {
+        if (!run.IsStreaming)
+        {
+            await ExecuteAsync(run, model, messages, chatOptions).ConfigureAwait(false);
             yield break;
         }
 
-        output.Content = text.ToString();
+        await foreach (var runEvent in StreamAsync(run, model, messages, chatOptions).ConfigureAwait(false))
+        {
+            yield return runEvent;
+        }
+    }
 
-        // Recorded as sent: for a team this is the leader's prompt, not the user's message.
+    private static void NameModel(RunOutput output, IChatClient model)
+    {
+        if (output.Model is null || output.ModelProvider is null)
+        {
+            var metadata = model.GetService<ChatClientMetadata>();
+            output.Model ??= metadata?.DefaultModelId;
+            output.ModelProvider ??= metadata?.ProviderName;
+        }
+    }
+
+    private static void Failed(HookRun run, Exception exception)
+    {
+        LogModelFailed(run.Pipeline.Logger, exception, run.Owner.Id, run.Run.RunId);
+
+        // The exception's text may hold addresses or keys: it goes to the log, not to the caller.
+        run.Fail("model_error", "The model call failed.");
+    }
+
+    /// <summary>The answer, and the messages as sent (for a team, the leader's prompt, not the user's message) with the answer last.</summary>
+    private static void Record(RunOutput output, IList<ChatMessage> messages, string answer)
+    {
+        output.Content = answer;
         output.Messages.Clear();
         foreach (var message in messages)
         {
             output.Messages.Add(new RunMessage(message.Role.Value, message.Text));
         }
 
-        output.Messages.Add(new RunMessage(ChatRole.Assistant.Value, output.Content));
-        if (scope.Streaming)
-        {
-            yield return scope.Event(RunEventKind.RunContentCompleted);
-        }
+        output.Messages.Add(new RunMessage(ChatRole.Assistant.Value, answer));
     }
 
     [LoggerMessage(30, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]

@@ -9,12 +9,11 @@ namespace Agno.Hooks;
 /// <summary>
 /// Drives hooks for any owner: our <see cref="Agent"/>, <see cref="Team"/> and <see cref="Workflow"/>, an adapter
 /// around another agent runtime, or an owner of your own. It holds what every run takes from the services
-/// (settings, the background destination, a logger and a clock) and starts one <see cref="HookRun"/> per run.
+/// (settings, the background destination, a logger and a clock) and drives one <see cref="HookRun"/> per run.
 /// </summary>
 /// <remarks>
 /// <c>services.AddAgnoHooks()</c> registers one; <see cref="Default"/> serves owners without services.
-/// A run's steps are: <see cref="HookRun.ExecutePreHooksAsync"/>, the owner's own work,
-/// <see cref="HookRun.ExecutePostHooksAsync"/>, then <see cref="HookRun.CompleteAsync"/> once the response is done.
+/// <see cref="RunAsync"/> and <see cref="RunStreamingAsync"/> drive one run of any owner around its <see cref="RunWork"/>.
 /// </remarks>
 public sealed class HookPipeline
 {
@@ -34,6 +33,7 @@ public sealed class HookPipeline
             services.GetService<ILoggerFactory>(),
             services.GetService<TimeProvider>())
     {
+        Services = services;
     }
 
     /// <summary>For owners without services: default settings, no background destination, no logging.</summary>
@@ -46,7 +46,11 @@ public sealed class HookPipeline
 
     public TimeProvider Time { get; }
 
-    internal ILogger Logger { get; }
+    /// <summary>The services this pipeline was made from: what inline hooks resolve from when a run names none.</summary>
+    internal IServiceProvider? Services { get; }
+
+    /// <summary>Where runs log hooks' failures and rejections, and owners their own failures.</summary>
+    public ILogger Logger { get; }
 
     /// <summary>The pipeline registered in <paramref name="services"/>, or one made from them.</summary>
     public static HookPipeline From(IServiceProvider? services) =>
@@ -66,35 +70,25 @@ public sealed class HookPipeline
         services?.GetService<IOptions<AgnoHooksOptions>>()?.Value ?? new AgnoHooksOptions();
 
     /// <summary>
-    /// Starts the hooks of one run of <paramref name="owner"/>. Nothing runs until the caller asks for a stage.
+    /// Runs <paramref name="owner"/> on <paramref name="message"/>: its pre-hooks (guardrails first), its
+    /// <paramref name="work"/>, its post-hooks, then its final status and duration, and only then the background hooks'
+    /// copies and their hand-over. A check that rejects the run gives an output with status Error; it is not thrown.
     /// </summary>
-    /// <param name="owner">Whose hooks: its <see cref="IHookOwner.PreHooks"/> and <see cref="IHookOwner.PostHooks"/>.</param>
-    /// <param name="run">The run's ids, metadata and session state.</param>
-    /// <param name="input">The input; inline pre-hooks may change it in place.</param>
-    /// <param name="options">Per-run choices: services, background setting and destination, a parent run.</param>
-    /// <param name="cancellationToken">Cancels the inline hooks; background hooks get their own token.</param>
-    public HookRun StartRun(IHookOwner owner, RunContext run, RunInput input, HookRunOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(owner);
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(input);
-        var parent = options?.Parent;
-        var background = options?.RunHooksInBackground ?? parent?.RunHooksInBackground ?? Options.RunHooksInBackground;
-        var destination = parent is null ? options?.Background ?? Background : null;
-        if (destination is null && parent is null && (HasBackgroundHooks(owner, background) || AnyBackground(options?.PreHooks, background) || AnyBackground(options?.PostHooks, background)))
-        {
-            throw new InvalidOperationException($"'{owner.Id}' has background hooks but nowhere to run them: call services.AddAgnoHooks() and give the owner those services, or pass a background queue for the run.");
-        }
+    /// <param name="owner">Whose hooks run: its <see cref="IHookOwner.PreHooks"/> and <see cref="IHookOwner.PostHooks"/>.</param>
+    /// <param name="message">The input's content; <see cref="RunOptions.Messages"/> are the earlier messages.</param>
+    /// <param name="work">The owner's own work between the stages.</param>
+    /// <param name="options">The run's ids, state, services, background destination and parent run.</param>
+    /// <param name="cancellationToken">Cancels the run; a cancelled run hands no background work over.</param>
+    public Task<RunOutput> RunAsync(IHookOwner owner, string message, RunWork work, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunDriver.RunAsync(this, owner, message, work, options, cancellationToken);
 
-        var services = options?.Services ?? parent?.Services ?? EmptyServiceProvider.Instance;
-        return new HookRun(this, owner, run, input, services, background, destination, parent, options, Activity.Current, cancellationToken)
-        {
-            Session = options?.Session ?? parent?.Session,
-        };
-    }
-
-    private static bool AnyBackground(IReadOnlyList<HookDescriptor>? hooks, bool runHooksInBackground) =>
-        hooks is not null && hooks.Any(hook => HookRun.IsBackground(hook, runHooksInBackground));
+    /// <summary>
+    /// As <see cref="RunAsync"/>, streaming Agno's events: <see cref="RunEventKind.RunStarted"/>, a start and an end per
+    /// inline pre-hook, the work's own events, the same per inline post-hook, then <see cref="RunEventKind.RunCompleted"/>
+    /// or <see cref="RunEventKind.RunError"/>, which carry the output. The background work is handed over before that last event.
+    /// </summary>
+    public IAsyncEnumerable<RunEvent> RunStreamingAsync(IHookOwner owner, string message, RunWork work, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunDriver.RunStreamingAsync(this, owner, message, work, options, cancellationToken);
 
     /// <summary>True when any hook of <paramref name="owner"/> or of the owners inside it would go to the background under this setting.</summary>
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)

@@ -4,49 +4,64 @@ using Microsoft.Extensions.Logging;
 namespace Agno.Hooks;
 
 /// <summary>
-/// The hooks of one run, with Agno's semantics, for any owner. The caller drives it:
-/// <list type="number">
-/// <item><see cref="ExecutePreHooksAsync"/> (or <see cref="StreamPreHooksAsync"/>): guardrails first, then the other
-/// inline pre-hooks in list order; then the background pre-hooks' copies are taken.</item>
-/// <item>The owner's own work, on <see cref="Input"/>, unless <see cref="IsRejected"/>.</item>
-/// <item><see cref="ExecutePostHooksAsync"/> (or <see cref="StreamPostHooksAsync"/>) on the output, likewise.</item>
-/// <item><see cref="CompleteAsync"/>: the background work goes to its destination, unless a check rejected the run.</item>
-/// </list>
-/// Started by <see cref="HookPipeline.StartRun"/>.
+/// One run of an owner, as <see cref="HookPipeline.RunAsync"/> and <see cref="HookPipeline.RunStreamingAsync"/> drive it:
+/// its context, input and output, its hooks with Agno's semantics, and what the owner's own work needs (its services,
+/// token, events, and a way to fail). Code inside the owner's work (a model call, a tool) reaches it as <see cref="Current"/>.
 /// </summary>
+/// <remarks>
+/// The driver runs, in order: the inline pre-hooks (guardrails first), the background pre-hooks' copies, the owner's
+/// <see cref="RunWork"/>, the inline post-hooks, then sets the final status, duration and metrics, and only then takes the
+/// background post-hooks' copies and hands the background work over (to the parent run's batch for a nested run), unless a
+/// check rejected the run.
+/// </remarks>
 public sealed partial class HookRun
 {
-    private readonly HookPipeline _pipeline;
+    private static readonly AsyncLocal<HookRun?> CurrentRun = new();
+
     private readonly IBackgroundHookQueue? _destination;
     private readonly HookRun? _parent;
     private readonly IReadOnlyList<HookDescriptor>? _outerPreHooks;
     private readonly IReadOnlyList<HookDescriptor>? _outerPostHooks;
-    private readonly CancellationToken _cancellationToken;
 
     // Passed explicitly: Activity.Current does not survive the yields of a streamed run.
     private readonly ActivityContext _runActivity;
     private readonly string? _traceParent;
     private readonly Lock _batchLock = new();
     private List<BackgroundHookWorkItem>? _batch;
+    private HookDescriptor[]? _postHooks;
     private HookContext? _preContext;
     private HookContext? _postContext;
+    private RunOutput? _output;
     private bool _completed;
 
-    internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, HookRun? parent, HookRunOptions? options, Activity? runActivity, CancellationToken cancellationToken)
+    internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, RunOptions options, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, Activity? runActivity, bool streaming, CancellationToken cancellationToken)
     {
-        _outerPreHooks = options?.PreHooks;
-        _outerPostHooks = options?.PostHooks;
-        _pipeline = pipeline;
+        Pipeline = pipeline;
         Owner = owner;
         Run = run;
         Input = input;
+        Options = options;
         Services = services;
         RunHooksInBackground = runHooksInBackground;
+        IsStreaming = streaming;
+        CancellationToken = cancellationToken;
         _destination = destination;
-        _parent = parent;
-        _runActivity = runActivity?.Context ?? parent?._runActivity ?? default;
-        _traceParent = runActivity?.Id ?? parent?._traceParent;
-        _cancellationToken = cancellationToken;
+        _parent = options.Parent;
+        _outerPreHooks = options.PreHooks;
+        _outerPostHooks = options.PostHooks;
+        // Without a span of its own (no listener), hook spans and background executions still join an ambient trace.
+        var traceActivity = runActivity ?? System.Diagnostics.Activity.Current;
+        _runActivity = traceActivity?.Context ?? _parent?._runActivity ?? default;
+        _traceParent = traceActivity?.Id ?? _parent?._traceParent;
+        Activity = runActivity;
+        StartedAt = pipeline.Time.GetTimestamp();
+    }
+
+    /// <summary>The run whose owner's work is executing here, or null outside one; a nested run's while it runs.</summary>
+    public static HookRun? Current
+    {
+        get => CurrentRun.Value;
+        internal set => CurrentRun.Value = value;
     }
 
     public IHookOwner Owner { get; }
@@ -55,8 +70,17 @@ public sealed partial class HookRun
 
     public RunInput Input { get; }
 
-    /// <summary>The session object of the owner's runtime, for inline hooks that bind it; see <see cref="HookRunOptions.Session"/>.</summary>
-    public object? Session { get; init; }
+    /// <summary>The run's output: made by the work's <see cref="RunWork.CreateOutput"/> when the run starts.</summary>
+    public RunOutput Output => _output ?? throw new InvalidOperationException("The run's output is made when the run starts.");
+
+    /// <summary>The options the run was started with.</summary>
+    public RunOptions Options { get; }
+
+    /// <summary>The settings, background destination, logger and clock the run uses.</summary>
+    public HookPipeline Pipeline { get; }
+
+    /// <summary>The session object of the owner's runtime, for inline hooks that bind it; see <see cref="RunOptions.Session"/>.</summary>
+    public object? Session => Options.Session ?? _parent?.Session;
 
     /// <summary>What inline hooks resolve services from.</summary>
     public IServiceProvider Services { get; }
@@ -64,13 +88,27 @@ public sealed partial class HookRun
     /// <summary>Whether every hook that is not a guardrail runs in the background.</summary>
     public bool RunHooksInBackground { get; }
 
+    /// <summary>Whether the caller asked for events: the owner's work yields its own (content deltas, steps, members).</summary>
+    public bool IsStreaming { get; }
+
+    /// <summary>The run's token; cancelling it cancels the run (its background work is then not handed over).</summary>
+    public CancellationToken CancellationToken { get; }
+
     /// <summary>The check that rejected the run, once one has.</summary>
     public CheckException? Rejection { get; private set; }
 
     public bool IsRejected => Rejection is not null;
 
+    /// <summary>When the run started, on <see cref="HookPipeline.Time"/>'s clock.</summary>
+    internal long StartedAt { get; }
+
+    /// <summary>When the owner's work started, for its time to first token.</summary>
+    internal long WorkStartedAt { get; set; }
+
+    internal Activity? Activity { get; }
+
     /// <summary>Background executions taken so far and not yet handed over.</summary>
-    public int PendingBackgroundCount
+    internal int PendingBackgroundCount
     {
         get
         {
@@ -81,6 +119,52 @@ public sealed partial class HookRun
         }
     }
 
+    /// <summary>An event of this run, stamped now, with its ids, depth and output.</summary>
+    public RunEvent Event(RunEventKind kind, string? content = null, string? stepName = null, object? rawRepresentation = null) => new()
+    {
+        Kind = kind,
+        CreatedAt = Pipeline.Time.GetUtcNow(),
+        Owner = Owner,
+        RunId = Run.RunId,
+        SessionId = Run.SessionId,
+        NestedDepth = Options.NestedDepth,
+        Content = content,
+        StepName = stepName,
+        Output = Output,
+        RawRepresentation = rawRepresentation,
+    };
+
+    /// <summary>
+    /// Marks the run as failed, not rejected: status Error with <paramref name="errorType"/> and a message safe to show.
+    /// Post-hooks don't run; the background work of hooks that already ran is still handed over.
+    /// </summary>
+    public void Fail(string errorType, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(errorType);
+        ArgumentNullException.ThrowIfNull(message);
+        Output.Status = RunStatus.Error;
+        Output.ErrorType = errorType;
+        Output.Content = message;
+    }
+
+    /// <summary>
+    /// Options for a run nested in this one (a team member, a workflow step): the same session, user, metadata, state,
+    /// services and background setting, one level deeper; its background work joins this run's and is handed over only
+    /// if this run is not rejected.
+    /// </summary>
+    public RunOptions Nested() => new()
+    {
+        SessionId = Run.SessionId,
+        UserId = Run.UserId,
+        Metadata = Run.Metadata,
+        SessionState = Run.SessionState,
+        Arguments = Run.Arguments,
+        Parent = this,
+        NestedDepth = Options.NestedDepth + 1,
+    };
+
+    internal void SetOutput(RunOutput output) => _output = output;
+
     /// <summary>Whether <paramref name="hook"/> runs in the background under <paramref name="runHooksInBackground"/>.</summary>
     public static bool IsBackground(HookDescriptor hook, bool runHooksInBackground)
     {
@@ -89,31 +173,54 @@ public sealed partial class HookRun
     }
 
     /// <summary>Runs the inline pre-hooks; false when a check rejected the run. Then takes the background pre-hooks' copies.</summary>
-    public ValueTask<bool> ExecutePreHooksAsync() => ExecuteStageAsync(HookStage.Pre, output: null);
+    internal ValueTask<bool> ExecutePreHooksAsync() => ExecuteStageAsync(HookStage.Pre, output: null);
 
-    /// <summary>Runs the inline post-hooks on <paramref name="output"/>; false when a check rejected the run. Then takes the background post-hooks' copies.</summary>
-    public ValueTask<bool> ExecutePostHooksAsync(RunOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        return ExecuteStageAsync(HookStage.Post, output);
-    }
+    /// <summary>Runs the inline post-hooks on the output; false when a check rejected the run. The background post-hooks' copies wait for <see cref="CompleteAsync"/>.</summary>
+    internal ValueTask<bool> ExecutePostHooksAsync() => ExecuteStageAsync(HookStage.Post, Output);
 
     /// <summary>As <see cref="ExecutePreHooksAsync"/>, telling each hook's start and end as it happens.</summary>
-    public IAsyncEnumerable<HookEvent> StreamPreHooksAsync() => StreamStageAsync(HookStage.Pre, output: null);
+    internal IAsyncEnumerable<HookEvent> StreamPreHooksAsync() => StreamStageAsync(HookStage.Pre, output: null);
 
     /// <summary>As <see cref="ExecutePostHooksAsync"/>, telling each hook's start and end as it happens.</summary>
-    public IAsyncEnumerable<HookEvent> StreamPostHooksAsync(RunOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        return StreamStageAsync(HookStage.Post, output);
-    }
+    internal IAsyncEnumerable<HookEvent> StreamPostHooksAsync() => StreamStageAsync(HookStage.Post, Output);
 
     /// <summary>
-    /// Hands the run's background work over, unless a check rejected the run: to the parent run's batch for a
-    /// nested run, otherwise to the run's destination. Call it once the response is done (or, with a
-    /// <see cref="DeferredBackgroundHookQueue"/>, before the last event). Returns how many executions went.
+    /// Ends the run: the rejection's fields when a check rejected it, otherwise Completed unless the work failed it; the
+    /// duration; then the background post-hooks' copies of that final output, and the hand-over of the run's background
+    /// work (to the parent run's batch for a nested run), unless a check rejected the run.
     /// </summary>
-    public async ValueTask<int> CompleteAsync(CancellationToken cancellationToken = default)
+    internal ValueTask<int> FinishAsync()
+    {
+        var output = Output;
+        if (Rejection is { } check)
+        {
+            output.Status = RunStatus.Error;
+            output.Content = check.Message;
+            output.ErrorType = check.ErrorType;
+            output.ErrorId = check.Trigger.Id;
+            output.ErrorData = check.AdditionalData;
+        }
+        else if (output.Status != RunStatus.Error)
+        {
+            output.Status = RunStatus.Completed;
+        }
+
+        output.Metrics.Duration = Pipeline.Time.GetElapsedTime(StartedAt);
+        if (Activity is { } activity)
+        {
+            activity.SetStatus(output.Status == RunStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, output.Status == RunStatus.Completed ? null : output.ErrorType);
+        }
+
+        if (_postHooks is { } postHooks && Rejection is null)
+        {
+            CaptureBackground(postHooks, HookStage.Post, output);
+        }
+
+        return CompleteAsync();
+    }
+
+    /// <summary>Hands the background work over, unless a check rejected the run. Returns how many executions went.</summary>
+    private async ValueTask<int> CompleteAsync()
     {
         List<BackgroundHookWorkItem>? batch;
         lock (_batchLock)
@@ -134,25 +241,13 @@ public sealed partial class HookRun
             return batch.Count;
         }
 
-        // StartRun checked that a run with background hooks has a destination.
+        // The driver checked at the start that a run with background hooks has a destination.
         foreach (var item in batch)
         {
-            await _destination!.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
+            await _destination!.EnqueueAsync(item, CancellationToken).ConfigureAwait(false);
         }
 
         return batch.Count;
-    }
-
-    /// <summary>Writes the rejection into <paramref name="output"/>: status Error and Agno's error fields.</summary>
-    public void ApplyRejection(RunOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var check = Rejection ?? throw new InvalidOperationException("The run was not rejected.");
-        output.Status = RunStatus.Error;
-        output.Content = check.Message;
-        output.ErrorType = check.ErrorType;
-        output.ErrorId = check.Trigger.Id;
-        output.ErrorData = check.AdditionalData;
     }
 
     /// <summary>
@@ -231,7 +326,7 @@ public sealed partial class HookRun
             }
         }
 
-        CaptureBackground(hooks, stage, output);
+        TakeBackground(hooks, stage, output);
         return new(true);
     }
 
@@ -256,7 +351,7 @@ public sealed partial class HookRun
             }
         }
 
-        CaptureBackground(hooks, stage, output);
+        TakeBackground(hooks, stage, output);
         return true;
     }
 
@@ -284,7 +379,7 @@ public sealed partial class HookRun
             }
         }
 
-        CaptureBackground(hooks, stage, output);
+        TakeBackground(hooks, stage, output);
     }
 
     /// <summary>
@@ -351,7 +446,7 @@ public sealed partial class HookRun
     }
 
     /// <summary>The run was cancelled: the hook's cancellation ends the run instead of counting as the hook's failure.</summary>
-    private bool IsRunCancellation(Exception exception) => exception is OperationCanceledException && _cancellationToken.IsCancellationRequested;
+    private bool IsRunCancellation(Exception exception) => exception is OperationCanceledException && CancellationToken.IsCancellationRequested;
 
     /// <summary>A hook threw: a check rejects the run; anything else is logged and the run goes on.</summary>
     private HookEventKind Failed(HookDescriptor hook, Exception exception, Activity? activity)
@@ -360,12 +455,12 @@ public sealed partial class HookRun
         {
             Rejection = check;
             activity?.SetStatus(ActivityStatusCode.Error, check.Message);
-            LogRejected(_pipeline.Logger, hook.Name, Run.RunId, check.Trigger.Id, check.Message);
+            LogRejected(Pipeline.Logger, hook.Name, Run.RunId, check.Trigger.Id, check.Message);
             return HookEventKind.Rejected;
         }
 
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        LogInlineFailed(_pipeline.Logger, exception, hook.Name, Run.RunId);
+        LogInlineFailed(Pipeline.Logger, exception, hook.Name, Run.RunId);
         return HookEventKind.Failed;
     }
 
@@ -378,7 +473,22 @@ public sealed partial class HookRun
             return cached;
         }
 
-        return cached = new HookContext(stage, Owner, Run, Input, output, Services, _cancellationToken) { Session = Session };
+        return cached = new HookContext(stage, Owner, Run, Input, output, Services, CancellationToken) { Session = Session };
+    }
+
+    /// <summary>
+    /// After a stage's inline hooks: the pre stage's background copies are taken now; the post stage's once the run's
+    /// final status and duration are set (<see cref="FinishAsync"/>), so background post-hooks see the finished run.
+    /// </summary>
+    private void TakeBackground(HookDescriptor[] hooks, HookStage stage, RunOutput? output)
+    {
+        if (stage == HookStage.Post)
+        {
+            _postHooks = hooks;
+            return;
+        }
+
+        CaptureBackground(hooks, stage, output);
     }
 
     /// <summary>

@@ -33,4 +33,7 @@ public sealed class RunEvent
 
     /// <summary>The run's output, for <see cref="RunEventKind.RunStarted"/>, completion and error events.</summary>
     public RunOutput? Output { get; init; }
+
+    /// <summary>What the owner's runtime streamed for this event (a <c>ChatResponseUpdate</c>, say), for adapters that pass it on.</summary>
+    public object? RawRepresentation { get; init; }
 }

@@ -17,7 +17,7 @@ public sealed class RunMetrics
 
     public long TotalTokens { get => _totalTokens; set => Set(ref _totalTokens, value); }
 
-    /// <summary>Time from the model call to its first content; null when the run did not stream.</summary>
+    /// <summary>Time from the start of the owner's work (after the pre-hooks) to its first content; null when the run did not stream.</summary>
     public TimeSpan? TimeToFirstToken { get => _timeToFirstToken; set => Set(ref _timeToFirstToken, value); }
 
     public TimeSpan Duration { get => _duration; set => Set(ref _duration, value); }
@@ -36,6 +36,23 @@ public sealed class RunMetrics
         InputTokens += usage.InputTokenCount ?? 0;
         OutputTokens += usage.OutputTokenCount ?? 0;
         TotalTokens += usage.TotalTokenCount ?? (usage.InputTokenCount ?? 0) + (usage.OutputTokenCount ?? 0);
+    }
+
+    /// <summary>Adds the token counts of every <see cref="UsageContent"/> in <paramref name="contents"/> (a streamed update's).</summary>
+    public void AddUsage(IList<AIContent>? contents)
+    {
+        if (contents is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < contents.Count; i++)
+        {
+            if (contents[i] is UsageContent usage)
+            {
+                AddUsage(usage.Details);
+            }
+        }
     }
 
     public RunMetrics Clone()

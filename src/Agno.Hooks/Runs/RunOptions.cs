@@ -2,9 +2,15 @@ using System.Text.Json.Nodes;
 
 namespace Agno.Hooks;
 
-/// <summary>Per-run settings for <see cref="Runnable.RunAsync"/> and <see cref="Runnable.RunStreamingAsync"/>.</summary>
-public sealed class RunOptions
+/// <summary>
+/// Per-run settings, for <see cref="Runnable.RunAsync"/>, <see cref="Runnable.RunStreamingAsync"/> and any owner's run
+/// through <see cref="HookPipeline.RunAsync"/>.
+/// </summary>
+/// <remarks>A record: <c>options with { Session = session }</c> copies it with a change.</remarks>
+public sealed record RunOptions
 {
+    internal static readonly RunOptions Default = new();
+
     /// <summary>The session; a new UUID when null or empty.</summary>
     public string? SessionId { get; init; }
 
@@ -50,4 +56,10 @@ public sealed class RunOptions
 
     /// <summary>Hooks that run after this owner's own post-hooks in this run (AgentOS's OS-wide hooks).</summary>
     public IReadOnlyList<HookDescriptor>? PostHooks { get; init; }
+
+    /// <summary>
+    /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), for inline hooks
+    /// that bind it (<see cref="HookParameterKind.Session"/>); a nested run inherits its parent's.
+    /// </summary>
+    public object? Session { get; init; }
 }

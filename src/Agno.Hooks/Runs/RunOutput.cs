@@ -31,8 +31,10 @@ public class RunOutput
 
     /// <summary>The output of a run of <paramref name="owner"/>, sharing the run's metadata.</summary>
     [SetsRequiredMembers]
-    internal RunOutput(RunContext run, IHookOwner owner, DateTimeOffset createdAt)
+    public RunOutput(RunContext run, IHookOwner owner, DateTimeOffset createdAt)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(owner);
         RunId = run.RunId;
         SessionId = run.SessionId;
         UserId = run.UserId;

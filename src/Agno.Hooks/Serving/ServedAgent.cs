@@ -11,7 +11,7 @@ namespace Agno.Hooks;
 /// <remarks>
 /// A run gets the request's <see cref="RunOptions"/>: its ids (<see cref="RunOptions.SessionId"/> is never empty under
 /// AgentOS), metadata, session state and extra arguments, the request's services, and the
-/// <see cref="RunOptions.BackgroundQueue"/> its background hooks must go to (<see cref="HookRunOptions.Background"/>).
+/// <see cref="RunOptions.BackgroundQueue"/> its background hooks must go to.
 /// A check that rejects the run gives an output with status <see cref="RunStatus.Error"/> (streamed: a
 /// <see cref="RunEventKind.RunError"/> last), as for an <see cref="Agent"/>; it is not thrown.
 /// </remarks>

@@ -34,12 +34,12 @@ public sealed class Team : Runnable
 
     public override IEnumerable<IHookOwner> Children => Members;
 
-    private protected override RunOutput CreateOutput(RunContext run, DateTimeOffset createdAt) => new TeamRunOutput(run, this, createdAt);
+    private protected override RunOutput CreateOutput(HookRun run) => new TeamRunOutput(run.Run, this, run.Pipeline.Time.GetUtcNow());
 
     internal bool Contains(Team team) =>
         Members.Any(member => ReferenceEquals(member, team) || (member is Team inner && inner.Contains(team)));
 
-    private protected override async IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope)
+    private protected override async IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun scope)
     {
         if (Members.Count == 0)
         {
@@ -68,7 +68,7 @@ public sealed class Team : Runnable
                 // The chosen member answers for the team.
                 output.Content = answer.Content;
                 AddMemberUsage(output);
-                if (scope.Streaming)
+                if (scope.IsStreaming)
                 {
                     yield return scope.Event(RunEventKind.RunContent, content: answer.Content);
                     yield return scope.Event(RunEventKind.RunContentCompleted);
@@ -93,13 +93,13 @@ public sealed class Team : Runnable
 
             default:
                 // Everyone answers the same message at once; their events follow in member order.
-                var runs = Members.Select(member => CollectAsync(scope.RunNestedAsync(member, task))).ToArray();
+                var runs = Members.Select(member => CollectAsync(NestedRuns.RunAsync(scope, member, task))).ToArray();
                 var results = await Task.WhenAll(runs).ConfigureAwait(false);
                 foreach (var memberEvents in results)
                 {
                     foreach (var memberEvent in memberEvents)
                     {
-                        if (scope.Streaming)
+                        if (scope.IsStreaming)
                         {
                             yield return memberEvent;
                         }
@@ -139,13 +139,13 @@ public sealed class Team : Runnable
         return best;
     }
 
-    private static async IAsyncEnumerable<RunEvent> RunMemberAsync(RunScope scope, Runnable member, string message)
+    private static async IAsyncEnumerable<RunEvent> RunMemberAsync(HookRun scope, Runnable member, string message)
     {
         RunOutput? last = null;
-        await foreach (var memberEvent in scope.RunNestedAsync(member, message).ConfigureAwait(false))
+        await foreach (var memberEvent in NestedRuns.RunAsync(scope, member, message).ConfigureAwait(false))
         {
             last = memberEvent.Output;
-            if (scope.Streaming)
+            if (scope.IsStreaming)
             {
                 yield return memberEvent;
             }

@@ -21,18 +21,16 @@ public sealed partial class Workflow : Runnable
 
     public override IEnumerable<IHookOwner> Children => Steps.SelectMany(step => step.Runnables);
 
-    private protected override string Operation => "invoke_workflow";
+    private protected override RunOutput CreateOutput(HookRun run) => new WorkflowRunOutput(run.Run, this, run.Pipeline.Time.GetUtcNow());
 
-    private protected override RunOutput CreateOutput(RunContext run, DateTimeOffset createdAt) => new WorkflowRunOutput(run, this, createdAt);
-
-    private protected override async IAsyncEnumerable<RunEvent> ExecuteAsync(RunScope scope)
+    private protected override async IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun scope)
     {
         var output = (WorkflowRunOutput)scope.Output;
         var results = new Dictionary<string, StepResult>(StringComparer.Ordinal);
         string? previous = null;
         foreach (var step in Steps)
         {
-            if (scope.Streaming)
+            if (scope.IsStreaming)
             {
                 yield return scope.Event(RunEventKind.StepStarted, stepName: step.Name);
             }
@@ -53,7 +51,7 @@ public sealed partial class Workflow : Runnable
             }
 
             previous = result.Content;
-            if (scope.Streaming)
+            if (scope.IsStreaming)
             {
                 yield return scope.Event(RunEventKind.StepCompleted, content: result.Content, stepName: step.Name);
             }
@@ -62,16 +60,16 @@ public sealed partial class Workflow : Runnable
         output.Content = previous;
     }
 
-    private async IAsyncEnumerable<RunEvent> RunStepAsync(RunScope scope, WorkflowStep step, string? previous, IReadOnlyDictionary<string, StepResult> results, StepOutcome outcome)
+    private async IAsyncEnumerable<RunEvent> RunStepAsync(HookRun scope, WorkflowStep step, string? previous, IReadOnlyDictionary<string, StepResult> results, StepOutcome outcome)
     {
         switch (step)
         {
             case RunnableStep runnableStep:
                 RunOutput? last = null;
-                await foreach (var nested in scope.RunNestedAsync(runnableStep.Target, previous ?? scope.Input.Content).ConfigureAwait(false))
+                await foreach (var nested in NestedRuns.RunAsync(scope, runnableStep.Target, previous ?? scope.Input.Content).ConfigureAwait(false))
                 {
                     last = nested.Output;
-                    if (scope.Streaming)
+                    if (scope.IsStreaming)
                     {
                         yield return nested;
                     }

@@ -41,8 +41,8 @@ public sealed class OwnersOfOtherRuntimesTests
         owner.PreHooks.Add(hook);
         var session = new object();
 
-        var run = HookPipeline.Default.StartRun(owner, new RunContext("r", "s"), new RunInput("hi"), new HookRunOptions { Session = session });
-        (await run.ExecutePreHooksAsync()).ShouldBeTrue();
+        var output = await HookPipeline.Default.RunAsync(owner, "hi", RunWork.FromAnswer(_ => new("ok")), new RunOptions { Session = session });
+        output.Status.ShouldBe(RunStatus.Completed);
         var without = new HookContext(HookStage.Pre, owner, new RunContext("r", "s"), new RunInput("hi"), null, EmptyServiceProvider.Instance, default);
 
         seen.ShouldBeSameAs(session);
