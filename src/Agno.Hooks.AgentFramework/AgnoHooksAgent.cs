@@ -261,6 +261,11 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
                 yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
             }
 
+            if (output.Status == RunStatus.Error)
+            {
+                yield break;
+            }
+
             output.Content = Text = text.ToString();
             yield return run.Event(RunEventKind.RunContentCompleted);
         }

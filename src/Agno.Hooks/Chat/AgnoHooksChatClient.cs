@@ -177,6 +177,11 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
             yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
             }
 
+            if (output.Status == RunStatus.Error)
+            {
+                yield break;
+            }
+
             output.Content = Text = text.ToString();
             yield return run.Event(RunEventKind.RunContentCompleted);
         }
