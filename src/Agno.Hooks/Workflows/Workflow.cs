@@ -44,6 +44,7 @@ public sealed partial class Workflow : Runnable
             var result = outcome.Result!;
             results[step.Name] = result;
             output.StepResults.Add(result);
+            AddStepUsage(output.Metrics, result);
             if (result.Status == RunStatus.Error)
             {
                 scope.Fail("step_error", $"Step '{step.Name}' failed: {result.Error}");
@@ -132,6 +133,22 @@ public sealed partial class Workflow : Runnable
                     Steps = [.. finished.Select(p => p.Result)],
                 };
                 break;
+        }
+    }
+
+    /// <summary>A step's token counts join the workflow's, as a team's members' join the team's.</summary>
+    private static void AddStepUsage(RunMetrics metrics, StepResult result)
+    {
+        if (result.Output is { Metrics: var step })
+        {
+            metrics.InputTokens += step.InputTokens;
+            metrics.OutputTokens += step.OutputTokens;
+            metrics.TotalTokens += step.TotalTokens;
+        }
+
+        foreach (var part in result.Steps)
+        {
+            AddStepUsage(metrics, part);
         }
     }
 

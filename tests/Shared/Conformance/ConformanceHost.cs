@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Agno.Hooks.Conformance;
+
+/// <summary>
+/// What an owner under test runs with: a clock that moves only when told, a model scripted by the test, and a pipeline
+/// whose background destination keeps each work item, so a test reads exactly the copies background hooks get.
+/// </summary>
+public sealed class ConformanceHost
+{
+    public ConformanceHost()
+    {
+        Pipeline = new HookPipeline(new AgnoHooksOptions(), Background, loggerFactory: null, Clock);
+        Services = new ServiceCollection().AddSingleton(Pipeline).AddSingleton<TimeProvider>(Clock).BuildServiceProvider();
+        Model = new ScriptedModel(Clock);
+    }
+
+    public ManualClock Clock { get; } = new();
+
+    public CapturingQueue Background { get; } = new();
+
+    public HookPipeline Pipeline { get; }
+
+    public IServiceProvider Services { get; }
+
+    public ScriptedModel Model { get; }
+}
+
+/// <summary>A clock that moves only when a test (or the scripted model) advances it.</summary>
+public sealed class ManualClock : TimeProvider
+{
+    private long _ticks = TimeSpan.FromDays(1).Ticks;
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+    public override DateTimeOffset GetUtcNow() => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(GetTimestamp());
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
+
+/// <summary>Keeps every background work item a run hands over, in order.</summary>
+public sealed class CapturingQueue : IBackgroundHookQueue
+{
+    private readonly ConcurrentQueue<BackgroundHookWorkItem> _items = new();
+
+    public IReadOnlyList<BackgroundHookWorkItem> Items => [.. _items];
+
+    public ValueTask EnqueueAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
+    {
+        _items.Enqueue(item);
+        return default;
+    }
+}
+
+/// <summary>
+/// The model every owner under test calls: it answers "Hello world" in two chunks after <see cref="Delay"/> on the
+/// clock, with two usage items on its first update (streamed) or one usage of the same total (not streamed); or it
+/// fails, or waits until the run is cancelled. It records the run it was called in (<see cref="HookRun.Current"/>).
+/// </summary>
+public sealed class ScriptedModel(ManualClock clock) : IChatClient
+{
+    public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public bool Fail { get; set; }
+
+    public bool WaitForCancellation { get; set; }
+
+    /// <summary>Throws a cancellation of its own (an HTTP client's time-out, say) while the run's token is not cancelled.</summary>
+    public bool TimeOut { get; set; }
+
+    public int Calls => _calls;
+
+    /// <summary>The runs the model was called in, as <see cref="HookRun.Current"/> told it.</summary>
+    public ConcurrentQueue<HookRun?> Runs { get; } = new();
+
+    /// <summary>Released when a call has started (for tests that cancel it).</summary>
+    public SemaphoreSlim Started { get; } = new(0);
+
+    private int _calls;
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        await BeginAsync(cancellationToken);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, "Hello world"))
+        {
+            ModelId = "scripted",
+            Usage = new UsageDetails { InputTokenCount = 7, OutputTokenCount = 2, TotalTokenCount = 9 },
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await BeginAsync(cancellationToken);
+        yield return new ChatResponseUpdate(ChatRole.Assistant,
+        [
+            new TextContent("Hello"),
+            new UsageContent(new UsageDetails { InputTokenCount = 3, OutputTokenCount = 1, TotalTokenCount = 4 }),
+            new UsageContent(new UsageDetails { InputTokenCount = 4, OutputTokenCount = 1, TotalTokenCount = 5 }),
+        ]) { ModelId = "scripted" };
+        yield return new ChatResponseUpdate(ChatRole.Assistant, " world") { ModelId = "scripted" };
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("scripted-provider", defaultModelId: "scripted") : serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    private async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _calls);
+        Runs.Enqueue(HookRun.Current);
+        Started.Release();
+        if (WaitForCancellation)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        await Task.Yield();
+        clock.Advance(Delay);
+        if (TimeOut)
+        {
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout.");
+        }
+
+        if (Fail)
+        {
+            throw new InvalidOperationException("model down");
+        }
+    }
+}
+
+/// <summary>A member's or step's model that answers at once, reports no usage and leaves the clock alone.</summary>
+public sealed class QuietModel : IChatClient
+{
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, "noted")));
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "noted");
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => serviceType.IsInstanceOfType(this) ? this : null;
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,0 +1,26 @@
+namespace Agno.Hooks.Conformance;
+
+/// <summary>How one kind of owner is run by the conformance suite, and how its caller sees the outcome.</summary>
+public abstract class OwnerUnderTest
+{
+    /// <summary>Whose hook lists the tests fill.</summary>
+    public abstract IHookOwner Owner { get; }
+
+    /// <summary>Whether the owner streams content of its own (a workflow's content is its steps').</summary>
+    public virtual bool StreamsOwnContent => true;
+
+    /// <summary>Runs it once; the outcome as its caller sees it. A cancellation is thrown, as the owner throws it.</summary>
+    public abstract Task<RunResult> RunAsync(string message, bool streamed, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What the caller of a run saw.</summary>
+/// <param name="Kind">Completed, rejected by a check, or failed.</param>
+/// <param name="Content">The answer, the rejection's message, or null for a failure thrown to the caller.</param>
+public sealed record RunResult(RunResultKind Kind, string? Content);
+
+public enum RunResultKind
+{
+    Completed,
+    Rejected,
+    Failed,
+}

@@ -1,0 +1,40 @@
+namespace Agno.Hooks.Conformance;
+
+/// <summary>
+/// An owner run through <c>RunAsync</c>/<c>RunStreamingAsync</c> with Agno's output and events (our Agent, Team and
+/// Workflow, a custom owner): its caller reads the status, and a rejection from the error fields.
+/// </summary>
+public sealed class RunnableUnderTest(
+    IHookOwner owner,
+    Func<string, CancellationToken, Task<RunOutput>> run,
+    Func<string, CancellationToken, IAsyncEnumerable<RunEvent>> runStreaming,
+    bool streamsOwnContent = true) : OwnerUnderTest
+{
+    public override IHookOwner Owner => owner;
+
+    public override bool StreamsOwnContent => streamsOwnContent;
+
+    public override async Task<RunResult> RunAsync(string message, bool streamed, CancellationToken cancellationToken = default)
+    {
+        RunOutput? output = null;
+        if (streamed)
+        {
+            await foreach (var runEvent in runStreaming(message, cancellationToken))
+            {
+                if (ReferenceEquals(runEvent.Owner, owner) && runEvent.Kind is RunEventKind.RunCompleted or RunEventKind.RunError)
+                {
+                    output = runEvent.Output;
+                }
+            }
+        }
+        else
+        {
+            output = await run(message, cancellationToken);
+        }
+
+        output.ShouldNotBeNull();
+        return output.Status == RunStatus.Completed
+            ? new RunResult(RunResultKind.Completed, output.Content)
+            : new RunResult(HookRejection.From(output) is null ? RunResultKind.Failed : RunResultKind.Rejected, output.Content);
+    }
+}
