@@ -25,5 +25,9 @@ builder.Services.AddAgnoHooks(o => o.RunHooksInBackground = true)
 builder.Services.AddAgentOS(os => os.Agents.Add(agent));
 
 var app = builder.Build();
-app.MapAgentOS();   // with durable hooks on, also the dashboard at /hooks/dashboard
+// Hangfire's dashboard at /hooks/dashboard, on AgentOS's routes so it takes their security (OS_SECURITY_KEY);
+// a browser brings the key as ?key=<key> once.
+app.MapAgentOS()
+    .MapAgnoHooksDashboard()
+    .AcceptSecurityKeyFromBrowser();
 app.Run();

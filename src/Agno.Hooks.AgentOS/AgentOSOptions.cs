@@ -51,7 +51,9 @@ public sealed class AgentOSOptions
 
     /// <summary>
     /// When set, every route except <c>/</c>, <c>/health</c> and <c>/info</c> needs
-    /// <c>Authorization: Bearer &lt;key&gt;</c>.
+    /// <c>Authorization: Bearer &lt;key&gt;</c>: the <see cref="AgentOSSecurity.SecurityKeyScheme"/> authentication scheme
+    /// of AgentOS's default <see cref="AgentOSSecurity.PolicyName"/> policy. Unused when the application registers a
+    /// policy of that name that doesn't name the scheme.
     /// </summary>
     public string? SecurityKey { get; set; }
 

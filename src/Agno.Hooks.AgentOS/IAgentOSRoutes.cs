@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Routing;
 namespace Agno.Hooks.AgentOS;
 
 /// <summary>
-/// More routes for <c>app.MapAgentOS()</c> to map, registered as services by packages that extend AgentOS
-/// (Agno.Hooks.Hangfire mounts its dashboard at <c>/hooks/dashboard</c> this way), so an application maps them
-/// without a call of its own.
+/// More routes for <c>app.MapAgentOS()</c> to map into AgentOS's route group, registered as services
+/// (<c>services.AddSingleton&lt;IAgentOSRoutes, MyRoutes&gt;()</c>), so an application or a package that extends
+/// AgentOS adds routes without a mapping call of its own. They get what every AgentOS route gets: the
+/// <see cref="AgentOSSecurity.PolicyName"/> policy (the security key, or the scheme the application chose) and
+/// Agno's <c>{"detail": ...}</c> body on a 401 or 403. Call <c>.AllowAnonymous()</c> on a route meant to be open.
 /// </summary>
 public interface IAgentOSRoutes
 {
-    /// <summary>Maps the routes into AgentOS's group. Protect them yourself: the security key check covers AgentOS's own routes.</summary>
+    /// <summary>Maps the routes into AgentOS's group.</summary>
     void Map(IEndpointRouteBuilder endpoints);
 }

@@ -73,13 +73,13 @@ public sealed class DurableBackgroundHooksOptions
     /// </summary>
     public bool SynchronousCommit { get; set; } = true;
 
-    /// <summary>Mounts Hangfire's dashboard (read-only unless <see cref="DashboardReadOnly"/> is off) with AgentOS's routes.</summary>
+    /// <summary>Off, <c>MapAgnoHooksDashboard()</c> maps nothing (say, in production through configuration).</summary>
     public bool EnableDashboard { get; set; } = true;
 
     /// <summary>Where the dashboard is mounted.</summary>
     public string DashboardPath { get; set; } = "/hooks/dashboard";
 
-    /// <summary>Off, the dashboard also lets whoever holds the security key retry, requeue and delete executions.</summary>
+    /// <summary>Off, the dashboard also lets whoever its authorization lets in retry, requeue and delete executions.</summary>
     public bool DashboardReadOnly { get; set; } = true;
 
     /// <summary>Sets <see cref="ConnectionString"/>. A null or empty one fails at start-up, naming what is missing.</summary>

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Agno.Hooks.AgentOS.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agno.Hooks.AgentOS.Tests;
 
-/// <summary>With a security key, every route but <c>/</c> and <c>/health</c> needs the bearer key.</summary>
+/// <summary>With a security key, every route but <c>/</c> and <c>/health</c> needs the bearer key, those added through <see cref="IAgentOSRoutes"/> included.</summary>
 public sealed class SecurityTests : IAsyncLifetime
 {
     private const string Key = "s3cret-key";
@@ -14,7 +15,8 @@ public sealed class SecurityTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _server = await AgentOSServer.StartAsync(
             os => os.Agents.Add(new Agent("echo") { Model = new OfflineChatClient() }),
-            new Dictionary<string, string?> { [AgentOSOptions.SecurityKeyVariable] = Key });
+            new Dictionary<string, string?> { [AgentOSOptions.SecurityKeyVariable] = Key },
+            configureServices: services => services.AddSingleton<IAgentOSRoutes, PingRoutes>());
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -34,6 +36,7 @@ public sealed class SecurityTests : IAsyncLifetime
         { "DELETE", "/sessions/nobody" },
         { "GET", "/eval-runs" },
         { "GET", "/eval-runs/nobody" },
+        { "GET", PingRoutes.Ping },   // added through IAgentOSRoutes: protected like AgentOS's own
     };
 
     [Theory]
@@ -88,6 +91,24 @@ public sealed class SecurityTests : IAsyncLifetime
         using var response = await _server.Client.GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_route_added_through_IAgentOSRoutes_is_open_when_it_says_so()
+    {
+        using var response = await _server.Client.GetAsync(PingRoutes.Open);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("open");
+    }
+
+    [Fact]
+    public async Task A_401_names_the_Bearer_scheme()
+    {
+        using var response = await _server.Client.GetAsync(PingRoutes.Ping);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.Select(h => h.Scheme).ShouldBe(["Bearer"]);
     }
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

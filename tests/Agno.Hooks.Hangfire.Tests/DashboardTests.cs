@@ -1,12 +1,13 @@
 using System.Net;
 using Agno.Hooks.Hangfire.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Agno.Hooks.Hangfire.Tests;
 
 /// <summary>
-/// Hangfire's dashboard at /hooks/dashboard: behind AgentOS's security key, read-only, and showing what ran, in a real
+/// Hangfire's dashboard at /hooks/dashboard: behind AgentOS's policy (its security key), never open by omission, read-only, and showing what ran, in a real
 /// headless Chromium (Debian's, through Playwright; never a downloaded browser).
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -90,6 +91,64 @@ public sealed class DashboardTests(PostgresCluster postgres, ITestOutputHelper o
         {
             profile.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Mapped_on_AgentOS_the_dashboard_takes_its_policy_and_answers_401_with_Agnos_body()
+    {
+        await using var host = await DurableHost.StartAsync(postgres.ConnectionString, PostgresCluster.NewSchema(), DurableHost.Agent("dash-policy"),
+            os: o => o.SecurityKey = Key);
+        using var anonymous = new HttpClient { BaseAddress = host.Address };
+
+        using (var response = await anonymous.GetAsync("/hooks/dashboard"))
+        {
+            await ShouldBeDetailAsync(response, HttpStatusCode.Unauthorized, "Authorization header required");
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/hooks/dashboard/jobs/succeeded"))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "wrong");
+            using var response = await anonymous.SendAsync(request);
+            await ShouldBeDetailAsync(response, HttpStatusCode.Unauthorized, "Invalid authentication token");
+        }
+
+        host.UseKey(Key);
+        using (var page = await host.Client.GetAsync("/hooks/dashboard"))
+        {
+            page.StatusCode.ShouldBe(HttpStatusCode.OK);
+            page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        }
+    }
+
+    [Fact]
+    public async Task Mapped_where_no_authorization_applies_the_dashboard_is_not_open()
+    {
+        // No security key: AgentOS is open, but the dashboard, mapped on the application rather than on AgentOS's group,
+        // takes the default policy (an authenticated user) instead of none.
+        await using var host = await DurableHost.StartAsync(postgres.ConnectionString, PostgresCluster.NewSchema(), DurableHost.Agent("dash-outside"),
+            mapDashboard: app => app.MapAgnoHooksDashboard());
+
+        (await host.Client.GetAsync("/agents")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.Client.GetAsync("/hooks/dashboard")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Switched_off_the_dashboard_is_not_mapped()
+    {
+        await using var host = await DurableHost.StartAsync(postgres.ConnectionString, PostgresCluster.NewSchema(), DurableHost.Agent("dash-off"),
+            durable: d => d.EnableDashboard = false);
+
+        (await host.Client.GetAsync("/agents")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host.Client.GetAsync("/hooks/dashboard")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task ShouldBeDetailAsync(HttpResponseMessage response, HttpStatusCode status, string detail)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        body.Select(p => p.Key).ShouldBe(["detail"]);
+        body["detail"]!.GetValue<string>().ShouldBe(detail);
     }
 
     private async Task ScreenshotAsync(IPage tab, string name)

@@ -19,7 +19,9 @@ public static class AgentOSServiceCollectionExtensions
     /// <summary>
     /// Registers AgentOS and the hook runtime (<c>AddAgnoHooks</c>: the background executor, drained when the
     /// host stops). Settings come from the <c>AgentOS</c> configuration section and <c>OS_SECURITY_KEY</c>,
-    /// then from <paramref name="configure"/>, which runs once, when the options are first needed.
+    /// then from <paramref name="configure"/>, which runs once, when the options are first needed. Security is ASP.NET Core
+    /// authentication and authorization: the <see cref="AgentOSSecurity.SecurityKeyScheme"/> scheme and the
+    /// <see cref="AgentOSSecurity.PolicyName"/> policy, which an application may replace (see <see cref="AgentOSSecurity"/>).
     /// Map the routes with <c>app.MapAgentOS()</c>.
     /// </summary>
     public static IServiceCollection AddAgentOS(this IServiceCollection services, Action<AgentOSOptions>? configure = null)
@@ -53,13 +55,13 @@ public static class AgentOSServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHookOwnerSource, AgentOSCatalog>(sp => sp.GetRequiredService<AgentOSCatalog>()));
         services.TryAddSingleton<RecentHookRuns>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBackgroundHookObserver, RecentHookRuns>(sp => sp.GetRequiredService<RecentHookRuns>()));
-        services.TryAddSingleton<SecurityKeyCheck>();
         services.TryAddSingleton<RunEndpoint>();
         services.TryAddSingleton<DiscoveryEndpoints>();
         services.TryAddSingleton<HookRunsEndpoint>();
         services.AddEvaluationStore();
         services.TryAddSingleton<EvalRunsEndpoint>();
         services.AddAgentOSSessionsAndCors();
+        services.AddAgentOSSecurity();
         return services;
     }
 }

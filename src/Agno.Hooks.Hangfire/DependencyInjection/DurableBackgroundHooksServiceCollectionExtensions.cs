@@ -1,7 +1,5 @@
 using Agno.Hooks;
-using Agno.Hooks.AgentOS;
 using Agno.Hooks.Hangfire;
-using Agno.Hooks.Hangfire.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -65,17 +63,6 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
         services.Replace(ServiceDescriptor.Singleton<IBackgroundHookStatistics>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
         services.AddHostedService<DurableHookServer>();
-        services.AddSingleton<IAgentOSRoutes>(sp =>
-            sp.GetRequiredService<IOptions<DurableBackgroundHooksOptions>>().Value.EnableDashboard ? new DashboardAgentOSRoutes() : NoRoutes.Instance);
         return services;
-    }
-
-    private sealed class NoRoutes : IAgentOSRoutes
-    {
-        public static readonly NoRoutes Instance = new();
-
-        public void Map(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)
-        {
-        }
     }
 }

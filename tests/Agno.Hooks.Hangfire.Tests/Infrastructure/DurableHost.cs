@@ -11,7 +11,7 @@ namespace Agno.Hooks.Hangfire.Tests.Infrastructure;
 
 /// <summary>
 /// One AgentOS instance on Kestrel (127.0.0.1, a free port) with durable hooks on a real PostgreSQL: the app a user
-/// builds, with test-sized timings (fast polls, a one-second retry delay, a short invisibility timeout).
+/// builds (the dashboard mapped on AgentOS's group), with test-sized timings (fast polls, a one-second retry delay, a short invisibility timeout).
 /// </summary>
 internal sealed class DurableHost : IAsyncDisposable
 {
@@ -36,7 +36,8 @@ internal sealed class DurableHost : IAsyncDisposable
         Action<AgnoHooksOptions>? hooks = null,
         Action<AgentOSOptions>? os = null,
         Action<IServiceCollection>? services = null,
-        Action<WebApplication>? beforeRoutes = null)
+        Action<WebApplication>? beforeRoutes = null,
+        Action<WebApplication>? mapDashboard = null)
     {
         // A content root of its own: the test's folder holds the example's appsettings.json, which is not this app's.
         var contentRoot = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "durable-host")).FullName;
@@ -69,7 +70,17 @@ internal sealed class DurableHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         beforeRoutes?.Invoke(app);
-        app.MapAgentOS();
+        var agentOS = app.MapAgentOS();
+        if (mapDashboard is null)
+        {
+            // As the docs tell an application: on AgentOS's group, so it takes AgentOS's policy.
+            agentOS.MapAgnoHooksDashboard().AcceptSecurityKeyFromBrowser();
+        }
+        else
+        {
+            mapDashboard(app);
+        }
+
         try
         {
             await app.StartAsync();
