@@ -16,7 +16,7 @@ public static class AgnoHooksServiceCollectionExtensions
     /// in-memory background queue (<see cref="BackgroundHookExecutor"/>, hosted so the host drains it on stop) until
     /// the returned builder chooses another (<see cref="BackgroundQueueBuilderExtensions.UseBackgroundQueue"/>).
     /// </summary>
-    /// <returns>The builder that chooses the background queue.</returns>
+    /// <returns>The builder that adds guardrails and chooses the background queue.</returns>
     /// <remarks>
     /// Calling it again (AddAgentOS does) registers nothing twice: it adds <paramref name="configure"/> to the same
     /// options and returns a builder of the same services.

@@ -106,7 +106,7 @@ public sealed class ModerationGuardrailTests : IAsyncLifetime
     public async Task Another_moderator_can_be_plugged_in()
     {
         var moderator = new FixedModerator();
-        await using var host = HookTestHost.Create(services: s => s.AddSingleton<IContentModerator>(moderator).AddModeration());
+        await using var host = HookTestHost.Create(services: s => s.AddSingleton<IContentModerator>(moderator), hooks: h => h.AddModeration());
         var agent = Agent(host, new OfflineChatClient());
 
         var output = await agent.RunAsync("anything");
@@ -116,7 +116,7 @@ public sealed class ModerationGuardrailTests : IAsyncLifetime
         _server.Requests.ShouldBeEmpty();
     }
 
-    private HookTestHost Host(Action<ModerationOptions>? configure = null) => HookTestHost.Create(services: s => s.AddModeration(o =>
+    private HookTestHost Host(Action<ModerationOptions>? configure = null) => HookTestHost.Create(hooks: h => h.AddModeration(o =>
     {
         o.BaseUrl = _server.BaseUrl;
         o.ApiKey = "test-key";
