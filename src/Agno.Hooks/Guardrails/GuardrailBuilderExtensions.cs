@@ -70,8 +70,9 @@ public static class GuardrailBuilderExtensions
                 : null);
 
     /// <summary>
-    /// Adds <see cref="ModerationGuardrail"/>, and <see cref="OpenAIContentModerator"/> as the
-    /// <see cref="IContentModerator"/> unless one is registered; attach <c>ModerationGuardrail.CheckHook</c> to <c>PreHooks</c>.
+    /// Adds <see cref="ModerationGuardrail"/>; attach <c>ModerationGuardrail.CheckHook</c> to <c>PreHooks</c>. It needs an
+    /// <see cref="IContentModerator"/>: <c>AddOpenAIContentModerator()</c> (package Agno.Hooks.OpenAI) or your own; without
+    /// one the host fails at start-up, saying so.
     /// </summary>
     public static IAgnoHooksBuilder AddModeration(this IAgnoHooksBuilder builder, Action<ModerationOptions>? configure = null) =>
         builder.AddModeration(Options.Options.DefaultName, configure);
@@ -90,9 +91,8 @@ public static class GuardrailBuilderExtensions
                 options,
                 services.GetService<ILogger<ModerationGuardrail>>(),
                 HookName(ModerationGuardrail.CheckHook, name)),
-            configure,
-            static o => string.IsNullOrWhiteSpace(o.Model) ? "ModerationOptions.Model is required." : null);
-        builder.Services.TryAddSingleton<IContentModerator, OpenAIContentModerator>();
+            configure);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModerationOptions>, ModeratorRegistered>());
         return builder;
     }
 
@@ -226,5 +226,14 @@ public static class GuardrailBuilderExtensions
         public override bool Equals(object? obj) => obj is ConfigurationValidator<TOptions> other && other._name == _name && other._validate.Equals(_validate);
 
         public override int GetHashCode() => HashCode.Combine(_name, _validate);
+    }
+
+    /// <summary>Fails the moderation guardrail's start when nothing can moderate: no <see cref="IContentModerator"/> is registered.</summary>
+    private sealed class ModeratorRegistered(IServiceProviderIsService isService) : IValidateOptions<ModerationOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ModerationOptions options) =>
+            isService.IsService(typeof(IContentModerator))
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"The moderation guardrail{(string.IsNullOrEmpty(name) ? string.Empty : $" '{name}'")} needs an IContentModerator, and none is registered: add OpenAI's with AddAgnoHooks().AddOpenAIContentModerator() (package Agno.Hooks.OpenAI), or your own with services.AddSingleton<IContentModerator, MyModerator>().");
     }
 }

@@ -7,12 +7,13 @@ namespace Agno.Hooks;
 
 /// <summary>
 /// Agno's <c>OpenAIModerationGuardrail</c>, as a pre-hook guardrail: sends the message to a moderation service
-/// (<see cref="IContentModerator"/>; OpenAI's by default) and rejects the run with <c>input_not_allowed</c> when it is
+/// (an <see cref="IContentModerator"/>: OpenAI's from the Agno.Hooks.OpenAI package, or your own) and rejects the run with <c>input_not_allowed</c> when it is
 /// flagged in one of the configured categories, with the categories and their scores as additional data.
 /// </summary>
 /// <remarks>
-/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddAgnoHooks().AddModeration(...)</c>; a named
-/// configuration, <c>AddModeration("strict", ...)</c>, is attached as <c>CheckHook.Named("strict")</c> and shares the moderator.
+/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddAgnoHooks().AddModeration(...)</c> and a
+/// moderator (<c>.AddOpenAIContentModerator(...)</c> of Agno.Hooks.OpenAI); a named configuration,
+/// <c>AddModeration("strict", ...)</c>, is attached as <c>CheckHook.Named("strict")</c> and shares the moderator.
 /// </remarks>
 public sealed partial class ModerationGuardrail
 {
