@@ -6,10 +6,12 @@ using Agno.Hooks.Examples;
 var builder = ExampleHost.CreateBuilder(args);
 var model = ExampleModel.Create(builder.Configuration);
 
-// Each built-in reads its options from DI, once; the host checks them (and that every attached hook is registered) at start-up.
-builder.Services.AddPiiDetection(pii => pii.Mask = true);           // mask SSNs, cards, e-mails, phones in the message: never sent to the model
-builder.Services.AddPromptInjectionDetection();                      // Agno's 18 phrases: reject the run
-builder.Services.AddOutputPiiDetection(pii => pii.Mask = true);     // and mask any in the answer before it is returned
+// Guardrails are added through AddAgnoHooks(). Each built-in reads its options from DI, once; the host checks them (and
+// that every attached hook is registered) at start-up.
+builder.Services.AddAgnoHooks()
+    .AddPiiDetection(pii => pii.Mask = true)          // mask SSNs, cards, e-mails, phones in the message: never sent to the model
+    .AddPromptInjectionDetection()                     // Agno's 18 phrases: reject the run
+    .AddOutputPiiDetection(pii => pii.Mask = true);   // and mask any in the answer before it is returned
 builder.Services.AddAgentAsJudge(judge =>
 {
     judge.Name = "safe-and-helpful";

@@ -65,6 +65,28 @@ public sealed class PackageLayoutTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Agno_Hooks_OpenAI_carries_the_provider_SDK_and_the_runtime_none()
+    {
+        using (var package = Open("Agno.Hooks.OpenAI"))
+        {
+            var entries = package.Entries.Select(e => e.FullName).ToList();
+            entries.ShouldContain("lib/net10.0/Agno.Hooks.OpenAI.dll");
+            entries.ShouldContain("README.md");
+        }
+
+        var metadata = Nuspec("Agno.Hooks.OpenAI");
+        Value(metadata, "version").ShouldBe(feed.Version);
+        Value(metadata, "license").ShouldBe("Apache-2.0");
+        Value(metadata, "tags")!.ShouldContain("hooks");
+        Value(metadata, "readme").ShouldBe("README.md");
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+        dependencies.Single(e => e.Attribute("id")!.Value == "Agno.Hooks").Attribute("version")!.Value.ShouldBe(feed.Version);
+        dependencies.Single(e => e.Attribute("id")!.Value == "OpenAI").Attribute("version")!.Value.ShouldBe("2.14.0");
+        Nuspec("Agno.Hooks").Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value)
+            .ShouldNotContain("OpenAI", "the core takes no provider SDK");
+    }
+
+    [Fact]
     public void Packing_warns_about_nothing_of_ours()
     {
         // NU1603 comes from this machine's package mirror (a wanted version missing), not from the packages.

@@ -61,7 +61,7 @@ public class PeerBenchmarks
         _bareAgent = new ChatClientAgent(_model, name: "bench-agent");
 
         // The hooks resolve nothing and none runs in the background; the container is what a DI user builds the agent with.
-        _services = new ServiceCollection().AddAgnoHooks().BuildServiceProvider();
+        _services = new ServiceCollection().AddAgnoHooks().Services.BuildServiceProvider();
         _agnoHookedAgent = _bareAgent.AsBuilder().UseAgnoHooks(hooks =>
         {
             for (var i = 0; i < Layers; i++)

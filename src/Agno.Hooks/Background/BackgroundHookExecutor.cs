@@ -15,8 +15,13 @@ namespace Agno.Hooks;
 /// drains what it holds within the host's shutdown timeout. Work still queued when the process dies is lost:
 /// a durable queue (Agno.Hooks.Hangfire) keeps it.
 /// </summary>
-public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBackgroundHookStatistics, IHostedService, IAsyncDisposable
+public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBackgroundHookStatistics, IHostedService, IAsyncDisposable, IDisposable
 {
+    // After the drain deadline, how long a synchronous Dispose still waits for the workers: a cancelled hook ends at
+    // once (the invoker stops waiting for it), so only a hook blocked in synchronous code ignoring its token is left.
+    // Generous, so that a loaded machine still sees them finish and count what they cancelled and abandoned.
+    private static readonly TimeSpan CancelledWorkersWait = TimeSpan.FromSeconds(2);
+
     private readonly Channel<BackgroundHookWorkItem> _queue;
     private readonly AgnoHooksOptions _options;
     private readonly BackgroundHookInvoker _invoker;
@@ -171,6 +176,40 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
         _metrics.Dispose();
     }
 
+    /// <summary>
+    /// Without a host, for a container disposed synchronously (<c>using var provider = ...</c>): refuses new work and
+    /// drains as <see cref="DisposeAsync"/> does, blocking the caller: queued and running hooks get
+    /// <see cref="AgnoHooksOptions.DrainTimeout"/>, then running ones are cancelled and the queued rest abandoned,
+    /// each counted and logged. It returns by then, or a few seconds later at most: a hook that blocks in synchronous
+    /// code and ignores its token is left running (and logged), not waited for.
+    /// </summary>
+    public void Dispose()
+    {
+        bool stopped;
+        using (var deadline = new CancellationTokenSource(_options.DrainTimeout, _time))
+        {
+            // The workers run on the thread pool and nothing here captures a synchronization context: blocking can't deadlock.
+            var stop = StopAsync(deadline.Token);
+            stopped = stop.Wait(TimeSpan.FromMilliseconds(Math.Min((_options.DrainTimeout + CancelledWorkersWait).TotalMilliseconds, int.MaxValue)));
+            if (!stopped)
+            {
+                // The drain deadline's timer may not have fired (another TimeProvider): cancel as it would have.
+                _shutdownDeadline.Cancel();
+                stopped = stop.Wait(CancelledWorkersWait);
+            }
+        }
+
+        if (!stopped)
+        {
+            // A worker is still in a hook: it may still touch the deadline's token and the meters, so they stay.
+            LogLeftRunning(_counts.Running);
+            return;
+        }
+
+        _shutdownDeadline.Dispose();
+        _metrics.Dispose();
+    }
+
     private Task EnsureStarted()
     {
         if (_workers is { } workers)
@@ -239,4 +278,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
 
     [LoggerMessage(8, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
     private partial void LogDrained(long count);
+
+    [LoggerMessage(11, LogLevel.Error, "The background hook executor was disposed with {Count} hook executions still running: they ignore their cancellation and block their worker.")]
+    private partial void LogLeftRunning(long count);
 }

@@ -11,13 +11,20 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class AgnoHooksServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the background executor (also as a hosted service, so the host drains it on stop), its
-    /// options (bound from the <c>AgnoHooks</c> configuration section, then <paramref name="configure"/>),
-    /// the clock, and the start-up check of every registered agent's hooks.
+    /// Registers the hook runtime: its options (bound from the <c>AgnoHooks</c> configuration section, then
+    /// <paramref name="configure"/>), the clock, the start-up check of every registered owner's hooks, and the
+    /// in-memory background queue (<see cref="BackgroundHookExecutor"/>, hosted so the host drains it on stop) until
+    /// the returned builder chooses another (<see cref="BackgroundQueueBuilderExtensions.UseBackgroundQueue"/>).
     /// </summary>
-    public static IServiceCollection AddAgnoHooks(this IServiceCollection services, Action<AgnoHooksOptions>? configure = null)
+    /// <returns>The builder that adds guardrails and chooses the background queue.</returns>
+    /// <remarks>
+    /// Calling it again (AddAgentOS does) registers nothing twice: it adds <paramref name="configure"/> to the same
+    /// options and returns a builder of the same services.
+    /// </remarks>
+    public static IAgnoHooksBuilder AddAgnoHooks(this IServiceCollection services, Action<AgnoHooksOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var builder = new AgnoHooksBuilder(services);
         var first = !services.Any(d => d.ServiceType == typeof(HookPipeline));
         var options = services.AddOptions<AgnoHooksOptions>();
         if (first)
@@ -37,7 +44,7 @@ public static class AgnoHooksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (!first)
         {
-            return services;
+            return builder;
         }
 
         // The check runs before the executor starts, so a missing service stops the host first.
@@ -48,18 +55,8 @@ public static class AgnoHooksServiceCollectionExtensions
             sp.GetServices<HookRegistration>().ToArray(),
             AllOwners(sp.GetServices<IHookOwner>().ToArray(), sp.GetServices<IHookOwnerSource>().ToArray()))));
         services.AddSingleton<BackgroundHookInvoker>();
-        services.AddSingleton(sp => new BackgroundHookExecutor(
-            sp.GetRequiredService<BackgroundHookInvoker>(),
-            sp.GetRequiredService<IOptions<AgnoHooksOptions>>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<BackgroundHookExecutor>>(),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
-
-        // The background seam: the in-memory executor unless a durable queue was registered instead.
-        services.TryAddSingleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
-        services.TryAddSingleton<IBackgroundHookStatistics>(sp => sp.GetRequiredService<BackgroundHookExecutor>());
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundHookExecutor>());
-        return services;
+        builder.AddInMemoryBackgroundQueue();
+        return builder;
     }
 
     /// <summary>Registers <paramref name="agent"/>, gives it the container's services, and checks its hooks when the host starts.</summary>

@@ -31,6 +31,9 @@ internal sealed class HookOwnerValidator(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private bool IsRegistered(Type target, object? key) =>
+        key is null ? isService.IsService(target) : isService is IServiceProviderIsKeyedService keyed && keyed.IsKeyedService(target, key);
+
     private void Check(IHookOwner owner, HashSet<IHookOwner> seen, ref List<string>? problems)
     {
         if (!seen.Add(owner))
@@ -45,9 +48,11 @@ internal sealed class HookOwnerValidator(
 
         foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
         {
-            if (hook.TargetType is { } target && !isService.IsService(target))
+            if (hook.TargetType is { } target && !IsRegistered(target, hook.ServiceKey))
             {
-                (problems ??= []).Add($"- Hook '{hook.Name}' of '{owner.Id}' is an instance method of {target.Name}, which is not registered (AddAgnoHooksFrom registers hook classes).");
+                (problems ??= []).Add(hook.ServiceKey is { } key
+                    ? $"- Hook '{hook.Name}' of '{owner.Id}' {KeyedTargetServices.Missing(target, key)}"
+                    : $"- Hook '{hook.Name}' of '{owner.Id}' is an instance method of {target.Name}, which is not registered (AddAgnoHooksFrom registers hook classes).");
             }
 
             foreach (var parameter in hook.Parameters)

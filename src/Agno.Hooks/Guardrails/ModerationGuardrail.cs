@@ -7,11 +7,13 @@ namespace Agno.Hooks;
 
 /// <summary>
 /// Agno's <c>OpenAIModerationGuardrail</c>, as a pre-hook guardrail: sends the message to a moderation service
-/// (<see cref="IContentModerator"/>; OpenAI's by default) and rejects the run with <c>input_not_allowed</c> when it is
+/// (an <see cref="IContentModerator"/>: OpenAI's from the Agno.Hooks.OpenAI package, or your own) and rejects the run with <c>input_not_allowed</c> when it is
 /// flagged in one of the configured categories, with the categories and their scores as additional data.
 /// </summary>
 /// <remarks>
-/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddModeration(...)</c>.
+/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddAgnoHooks().AddModeration(...)</c> and a
+/// moderator (<c>.AddOpenAIContentModerator(...)</c> of Agno.Hooks.OpenAI); a named configuration,
+/// <c>AddModeration("strict", ...)</c>, is attached as <c>CheckHook.Named("strict")</c> and shares the moderator.
 /// </remarks>
 public sealed partial class ModerationGuardrail
 {
@@ -28,16 +30,26 @@ public sealed partial class ModerationGuardrail
     private readonly HashSet<string>? _rejectCategories;
     private readonly bool _rejectOnError;
     private readonly ILogger _logger;
+    private readonly string _hookName;
 
     public ModerationGuardrail(IContentModerator moderator, IOptions<ModerationOptions> options, ILogger<ModerationGuardrail>? logger = null)
+        : this(moderator, (options ?? throw new ArgumentNullException(nameof(options))).Value, logger, HookName)
+    {
+    }
+
+    /// <param name="moderator">The moderation service.</param>
+    /// <param name="options">The configuration.</param>
+    /// <param name="logger">Where a failed moderation call is logged.</param>
+    /// <param name="hookName">The name logs give the hook: a named configuration's descriptor's.</param>
+    internal ModerationGuardrail(IContentModerator moderator, ModerationOptions options, ILogger? logger, string hookName)
     {
         ArgumentNullException.ThrowIfNull(moderator);
-        ArgumentNullException.ThrowIfNull(options);
         _moderator = moderator;
-        var categories = options.Value.RejectCategories;
+        var categories = options.RejectCategories;
         _rejectCategories = categories is { Count: > 0 } ? new HashSet<string>(categories.Select(Normalize), StringComparer.Ordinal) : null;
-        _rejectOnError = options.Value.RejectOnError;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _rejectOnError = options.RejectOnError;
+        _logger = logger ?? NullLogger.Instance;
+        _hookName = hookName;
     }
 
     /// <summary>Moderates the message; rejects the run when it is flagged in a rejecting category.</summary>
@@ -53,7 +65,7 @@ public sealed partial class ModerationGuardrail
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            GuardrailLog.ModerationFailed(_logger, exception, HookName, _rejectOnError ? "is rejected" : "goes on unmoderated");
+            GuardrailLog.ModerationFailed(_logger, exception, _hookName, _rejectOnError ? "is rejected" : "goes on unmoderated");
             if (_rejectOnError)
             {
                 throw new InputCheckException(UnavailableMessage, CheckTrigger.InputNotAllowed);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Agno.Hooks;
 
@@ -10,7 +9,8 @@ namespace Agno.Hooks;
 /// <c>pii_detected</c>) or masks the answer before it is returned.
 /// </summary>
 /// <remarks>
-/// Attach <see cref="CheckHook"/> to an agent's <c>PostHooks</c>; register it with <c>services.AddOutputPiiDetection(...)</c>.
+/// Attach <see cref="CheckHook"/> to an agent's <c>PostHooks</c>; register it with <c>services.AddAgnoHooks().AddOutputPiiDetection(...)</c>,
+/// or a named configuration with <c>AddOutputPiiDetection("strict", ...)</c> and attach <c>CheckHook.Named("strict")</c>.
 /// When streaming, post-hooks run after the content events: the deltas already sent are not masked, the final
 /// <c>RunCompleted</c> content (and the stored output) is.
 /// </remarks>
@@ -22,14 +22,32 @@ public sealed partial class OutputPiiDetectionGuardrail
     /// <summary>The message when it rejects a run.</summary>
     public const string RejectionMessage = "Potential PII detected in output";
 
+    /// <summary>
+    /// The name of the <see cref="PiiDetectionOptions"/> the unnamed output guardrail reads (the input guardrail reads
+    /// the unnamed ones): <c>services.AddOptions&lt;PiiDetectionOptions&gt;(OutputPiiDetectionGuardrail.DefaultOptionsName)</c>
+    /// binds them from configuration.
+    /// </summary>
+    public const string DefaultOptionsName = HookName;
+
     private readonly PiiScanner _scanner;
     private readonly ILogger _logger;
+    private readonly string _hookName;
 
-    public OutputPiiDetectionGuardrail(IOptions<OutputPiiDetectionOptions> options, ILogger<OutputPiiDetectionGuardrail>? logger = null)
+    /// <param name="options">The configuration: the same options as the input guardrail's, for the run's answer.</param>
+    /// <param name="logger">Where a timed-out pattern is logged.</param>
+    public OutputPiiDetectionGuardrail(PiiDetectionOptions options, ILogger<OutputPiiDetectionGuardrail>? logger = null)
+        : this(options ?? throw new ArgumentNullException(nameof(options)), logger, HookName)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _scanner = new PiiScanner(options.Value);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <param name="options">The configuration.</param>
+    /// <param name="logger">Where a timed-out pattern is logged.</param>
+    /// <param name="hookName">The name logs give the hook: a named configuration's descriptor's.</param>
+    internal OutputPiiDetectionGuardrail(PiiDetectionOptions options, ILogger? logger, string hookName)
+    {
+        _scanner = new PiiScanner(options);
+        _logger = logger ?? NullLogger.Instance;
+        _hookName = hookName;
     }
 
     /// <summary>Rejects the run, or masks its content in place, as the options say.</summary>
@@ -50,7 +68,7 @@ public sealed partial class OutputPiiDetectionGuardrail
             output.Content = content;
             if (timedOut is not null)
             {
-                GuardrailLog.PatternTimedOut(_logger, HookName);
+                GuardrailLog.PatternTimedOut(_logger, _hookName);
                 throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data([timedOut]));
             }
 
@@ -60,7 +78,7 @@ public sealed partial class OutputPiiDetectionGuardrail
         var found = new List<string>(0);
         if (_scanner.Detect(output.Content, found))
         {
-            GuardrailLog.PatternTimedOut(_logger, HookName);
+            GuardrailLog.PatternTimedOut(_logger, _hookName);
         }
 
         if (found.Count > 0)

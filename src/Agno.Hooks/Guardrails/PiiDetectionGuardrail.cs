@@ -10,8 +10,9 @@ namespace Agno.Hooks;
 /// rejects the run (<c>pii_detected</c>, with the kinds found) or masks each match in place.
 /// </summary>
 /// <remarks>
-/// Attach <see cref="CheckHook"/> to an agent's <c>PreHooks</c>; register it with <c>services.AddPiiDetection(...)</c>,
-/// whose options it reads once, when the container creates it.
+/// Attach <see cref="CheckHook"/> to an agent's <c>PreHooks</c>; register it with <c>services.AddAgnoHooks().AddPiiDetection(...)</c>,
+/// whose options it reads once, when the container creates it. A named configuration,
+/// <c>AddPiiDetection("strict", ...)</c>, is attached as <c>CheckHook.Named("strict")</c>.
 /// </remarks>
 public sealed partial class PiiDetectionGuardrail
 {
@@ -23,12 +24,21 @@ public sealed partial class PiiDetectionGuardrail
 
     private readonly PiiScanner _scanner;
     private readonly ILogger _logger;
+    private readonly string _hookName;
 
     public PiiDetectionGuardrail(IOptions<PiiDetectionOptions> options, ILogger<PiiDetectionGuardrail>? logger = null)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value, logger, HookName)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _scanner = new PiiScanner(options.Value);
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <param name="options">The configuration.</param>
+    /// <param name="logger">Where a timed-out pattern is logged.</param>
+    /// <param name="hookName">The name logs give the hook: a named configuration's descriptor's.</param>
+    internal PiiDetectionGuardrail(PiiDetectionOptions options, ILogger? logger, string hookName)
+    {
+        _scanner = new PiiScanner(options);
+        _logger = logger ?? NullLogger.Instance;
+        _hookName = hookName;
     }
 
     /// <summary>Rejects the run, or masks the message and the earlier messages in place, as the options say.</summary>
@@ -52,7 +62,7 @@ public sealed partial class PiiDetectionGuardrail
 
         if (timedOut)
         {
-            GuardrailLog.PatternTimedOut(_logger, HookName);
+            GuardrailLog.PatternTimedOut(_logger, _hookName);
         }
 
         if (found.Count > 0)
@@ -81,7 +91,7 @@ public sealed partial class PiiDetectionGuardrail
         if (timedOut is not null)
         {
             // What could not be masked can't go to the model: fail closed.
-            GuardrailLog.PatternTimedOut(_logger, HookName);
+            GuardrailLog.PatternTimedOut(_logger, _hookName);
             throw new InputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data([timedOut]));
         }
     }

@@ -1,10 +1,13 @@
 namespace Agno.Hooks;
 
 /// <summary>
-/// Options of <see cref="PiiDetectionGuardrail"/>, Agno's <c>PIIDetectionGuardrail</c>: which kinds of personal data
-/// to look for, and whether to reject the run or mask what was found.
+/// Options of <see cref="PiiDetectionGuardrail"/>, Agno's <c>PIIDetectionGuardrail</c>, and of
+/// <see cref="OutputPiiDetectionGuardrail"/>: which kinds of personal data to look for, and whether to reject the run
+/// or mask what was found. Named options, one per configuration: the input guardrail's unnamed ones, the output
+/// guardrail's <see cref="OutputPiiDetectionGuardrail.DefaultOptionsName"/>, and each name given to
+/// <c>AddPiiDetection(name, ...)</c> or <c>AddOutputPiiDetection(name, ...)</c>.
 /// </summary>
-public class PiiDetectionOptions
+public sealed class PiiDetectionOptions
 {
     /// <summary>
     /// Replace each match in place with <c>*</c> of the same length (Agno's <c>mask_pii</c>), so the model and every

@@ -9,7 +9,8 @@ namespace Agno.Hooks;
 /// <remarks>
 /// Unlike Agno, custom phrases are matched case-insensitively too (Agno lower-cases the message but not the
 /// phrases, so a custom phrase with a capital never matches), and whole-word matching is available.
-/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddPromptInjectionDetection(...)</c>.
+/// Attach <see cref="CheckHook"/> to <c>PreHooks</c>; register it with <c>services.AddAgnoHooks().AddPromptInjectionDetection(...)</c>
+/// (a named configuration: <c>AddPromptInjectionDetection("strict", ...)</c>, attached as <c>CheckHook.Named("strict")</c>).
 /// </remarks>
 public sealed partial class PromptInjectionGuardrail
 {
@@ -22,11 +23,12 @@ public sealed partial class PromptInjectionGuardrail
     private readonly PhraseMatcher _matcher;
 
     public PromptInjectionGuardrail(IOptions<PromptInjectionOptions> options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).Value)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var value = options.Value;
-        _matcher = new PhraseMatcher((IEnumerable<string>?)value.Phrases ?? PromptInjectionOptions.DefaultPhrases, value.WholeWords);
     }
+
+    internal PromptInjectionGuardrail(PromptInjectionOptions options) =>
+        _matcher = new PhraseMatcher((IEnumerable<string>?)options.Phrases ?? PromptInjectionOptions.DefaultPhrases, options.WholeWords);
 
     /// <summary>Rejects the run when its message contains one of the phrases.</summary>
     /// <exception cref="InputCheckException">A phrase was found.</exception>

@@ -84,6 +84,10 @@ public sealed class HookContext
             ? service
             : throw new InvalidOperationException($"No service of type '{typeof(T)}' is registered, and a hook needs it: register it in the services the run resolves from (services.AddSingleton<{typeof(T).Name}>(...), or the hook class with services.AddAgnoHooksFrom<AgnoHooks>()).");
 
+    /// <summary>This context with other services: what a named instance's hook sees (<see cref="HookDescriptor.Named"/>).</summary>
+    internal HookContext WithServices(IServiceProvider services) =>
+        new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session };
+
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace Agno.Hooks;
@@ -103,6 +104,15 @@ public sealed class HookDescriptor
     /// </summary>
     public Type? OwnerType { get; }
 
+    /// <summary>
+    /// For the descriptor of a named instance (<see cref="Named"/>): the key its <see cref="TargetType"/> instance is
+    /// registered under, its configuration's name. Null: the unkeyed instance.
+    /// </summary>
+    public object? ServiceKey { get; private init; }
+
+    // The descriptors Named gave out, so that one name always gives the same one.
+    private ConcurrentDictionary<string, HookDescriptor>? _named;
+
     /// <summary>The hook resolves something from DI: a service parameter, or its own instance.</summary>
     internal bool NeedsServices { get; }
 
@@ -126,6 +136,41 @@ public sealed class HookDescriptor
         }
     }
 
+    /// <summary>
+    /// This instance hook, run on the instance of its class registered under <paramref name="name"/> (a named
+    /// configuration: <c>AddAgnoHooks().AddPiiDetection("strict", ...)</c>, or <c>AddGuardrail(name, ...)</c> for a
+    /// guardrail of your own) instead of the unkeyed one. The descriptor is named <c>{Name}:{name}</c>, so events and
+    /// logs tell the configurations apart; everything else is this hook's. One name always gives the same descriptor.
+    /// </summary>
+    /// <remarks>
+    /// A hook attached with a name nothing is registered under stops the host at start-up, naming the hook and the
+    /// name. Each call of the hook creates a context that resolves its instance by the key (two small objects).
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">This is not an instance hook, or is itself a named one.</exception>
+    public HookDescriptor Named(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (TargetType is null || ServiceKey is not null)
+        {
+            throw new InvalidOperationException($"Hook '{Name}' has no named instances: only an instance hook (a method of a class resolved from DI) can run on one, and only its own descriptor gives them.");
+        }
+
+        var named = _named ?? Interlocked.CompareExchange(ref _named, new ConcurrentDictionary<string, HookDescriptor>(StringComparer.Ordinal), null) ?? _named;
+        return named.GetOrAdd(name, static (key, hook) => hook.CreateNamed(key), this);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
+
+    private HookDescriptor CreateNamed(string key)
+    {
+        var target = TargetType!;
+        var name = $"{Name}:{key}";
+        HookContext Keyed(HookContext context) => context.WithServices(new KeyedTargetServices(context.Services, target, key, name));
+        var invokeSynchronously = InvokeSynchronously;
+        var invoke = Invoke;
+        return invokeSynchronously is not null
+            ? new HookDescriptor(name, Parameters, context => invokeSynchronously(Keyed(context)), target) { ServiceKey = key, RunInBackground = RunInBackground, Guardrail = Guardrail }
+            : new HookDescriptor(name, context => invoke(Keyed(context)), Parameters, target) { ServiceKey = key, RunInBackground = RunInBackground, Guardrail = Guardrail };
+    }
 }

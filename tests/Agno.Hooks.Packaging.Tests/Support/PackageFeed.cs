@@ -1,7 +1,7 @@
 namespace Agno.Hooks.Packaging.Tests.Support;
 
 /// <summary>
-/// Packs Agno.Hooks, Agno.Hooks.AgentOS and Agno.Hooks.AgentFramework once per test run into a folder feed, with a version no other
+/// Packs Agno.Hooks, Agno.Hooks.AgentOS, Agno.Hooks.AgentFramework and Agno.Hooks.OpenAI once per test run into a folder feed, with a version no other
 /// run uses, building in a private artifacts folder so the repository's own bin/ and obj/ are untouched.
 /// </summary>
 public sealed class PackageFeed : IAsyncLifetime
@@ -21,7 +21,7 @@ public sealed class PackageFeed : IAsyncLifetime
     {
         System.IO.Directory.CreateDirectory(Feed);
         var outputs = new List<string>();
-        foreach (var project in new[] { "src/Agno.Hooks/Agno.Hooks.csproj", "src/Agno.Hooks.AgentOS/Agno.Hooks.AgentOS.csproj", "src/Agno.Hooks.AgentFramework/Agno.Hooks.AgentFramework.csproj" })
+        foreach (var project in new[] { "src/Agno.Hooks/Agno.Hooks.csproj", "src/Agno.Hooks.AgentOS/Agno.Hooks.AgentOS.csproj", "src/Agno.Hooks.AgentFramework/Agno.Hooks.AgentFramework.csproj", "src/Agno.Hooks.OpenAI/Agno.Hooks.OpenAI.csproj" })
         {
             var result = await DotNet.RunAsync(RepositoryPaths.Root, "pack", project, "-c", "Release", "-o", Feed, "--artifacts-path", Artifacts, $"-p:Version={Version}", "--disable-build-servers");
             result.ShouldSucceed($"dotnet pack {project}");

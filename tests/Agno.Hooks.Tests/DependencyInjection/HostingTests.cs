@@ -123,7 +123,7 @@ public sealed class HostingTests
     [Fact]
     public void Adding_the_runtime_twice_registers_one_executor()
     {
-        var services = new ServiceCollection().AddAgnoHooks().AddAgnoHooks();
+        var services = new ServiceCollection().AddAgnoHooks().Services.AddAgnoHooks().Services;
 
         services.Count(d => d.ServiceType == typeof(BackgroundHookExecutor)).ShouldBe(1);
         services.Count(d => d.ServiceType == typeof(IHostedService)).ShouldBe(2);
@@ -132,7 +132,7 @@ public sealed class HostingTests
     [Fact]
     public async Task An_added_agent_gets_the_containers_services()
     {
-        await using var services = new ServiceCollection().AddAgnoHooks().AddAgent(new Agent("registered") { Model = new OfflineChatClient() }).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddAgnoHooks().Services.AddAgent(new Agent("registered") { Model = new OfflineChatClient() }).BuildServiceProvider();
 
         var agent = services.GetRequiredService<Agent>();
 

@@ -9,7 +9,7 @@ public sealed class OutputPiiDetectionGuardrailTests
     [Fact]
     public async Task Reject_mode_ends_the_run_with_an_output_check_error()
     {
-        await using var host = HookTestHost.Create(services: s => s.AddOutputPiiDetection());
+        await using var host = HookTestHost.Create(hooks: h => h.AddOutputPiiDetection());
         var agent = new Agent("out-pii") { Model = new OfflineChatClient(), Services = host.Services, PostHooks = { OutputPiiDetectionGuardrail.CheckHook } };
 
         var output = await agent.RunAsync("Repeat after me: 555-123-4567");
@@ -24,7 +24,7 @@ public sealed class OutputPiiDetectionGuardrailTests
     [Fact]
     public async Task Mask_mode_masks_the_answer_before_it_is_returned()
     {
-        await using var host = HookTestHost.Create(services: s => s.AddOutputPiiDetection(o => o.Mask = true));
+        await using var host = HookTestHost.Create(hooks: h => h.AddOutputPiiDetection(o => o.Mask = true));
         var agent = new Agent("out-pii") { Model = new OfflineChatClient(), Services = host.Services, PostHooks = { OutputPiiDetectionGuardrail.CheckHook } };
 
         var output = await agent.RunAsync("Repeat after me: jane@example.com");
@@ -37,7 +37,7 @@ public sealed class OutputPiiDetectionGuardrailTests
     [Fact]
     public async Task When_streaming_the_final_content_is_masked_and_the_deltas_already_sent_are_not()
     {
-        await using var host = HookTestHost.Create(services: s => s.AddOutputPiiDetection(o => o.Mask = true));
+        await using var host = HookTestHost.Create(hooks: h => h.AddOutputPiiDetection(o => o.Mask = true));
         var agent = new Agent("out-pii") { Model = new OfflineChatClient(), Services = host.Services, PostHooks = { OutputPiiDetectionGuardrail.CheckHook } };
 
         var events = new List<RunEvent>();
@@ -55,7 +55,7 @@ public sealed class OutputPiiDetectionGuardrailTests
     [Fact]
     public async Task An_answer_without_personal_data_passes()
     {
-        await using var host = HookTestHost.Create(services: s => s.AddOutputPiiDetection());
+        await using var host = HookTestHost.Create(hooks: h => h.AddOutputPiiDetection());
         var agent = new Agent("out-pii") { Model = new OfflineChatClient(), Services = host.Services, PostHooks = { OutputPiiDetectionGuardrail.CheckHook } };
 
         var output = await agent.RunAsync("Nothing personal here");

@@ -153,7 +153,7 @@ public sealed class PiiDetectionGuardrailTests
     [Fact]
     public void An_invalid_custom_pattern_fails_when_the_guardrail_is_created_naming_it()
     {
-        using var services = new ServiceCollection().AddPiiDetection(o => o.CustomPatterns["Broken"] = "(unclosed").BuildServiceProvider();
+        using var services = new ServiceCollection().AddAgnoHooks().AddPiiDetection(o => o.CustomPatterns["Broken"] = "(unclosed").Services.BuildServiceProvider();
 
         var error = Should.Throw<OptionsValidationException>(() => services.GetRequiredService<PiiDetectionGuardrail>());
 
@@ -178,7 +178,7 @@ public sealed class PiiDetectionGuardrailTests
     public async Task Through_an_agent_reject_mode_ends_the_run_before_the_model()
     {
         var model = new CountingChatClient();
-        await using var host = HookTestHost.Create(services: s => s.AddPiiDetection());
+        await using var host = HookTestHost.Create(hooks: h => h.AddPiiDetection());
         var agent = new Agent("pii-agent") { Model = model, Services = host.Services, PreHooks = { PiiDetectionGuardrail.CheckHook } };
 
         var output = await agent.RunAsync("My card is 4111 1111 1111 1111");
@@ -195,7 +195,7 @@ public sealed class PiiDetectionGuardrailTests
     public async Task Through_an_agent_mask_mode_shows_the_model_and_later_hooks_the_masked_text()
     {
         string? seenByLaterHook = null;
-        await using var host = HookTestHost.Create(services: s => s.AddPiiDetection(o => o.Mask = true));
+        await using var host = HookTestHost.Create(hooks: h => h.AddPiiDetection(o => o.Mask = true));
         var agent = new Agent("pii-agent") { Model = new OfflineChatClient(), Services = host.Services };
         agent.PreHooks.Add(TestHooks.Pre("later", c => seenByLaterHook = c.Input.Content));
         agent.PreHooks.Add(PiiDetectionGuardrail.CheckHook);

@@ -14,7 +14,7 @@ public sealed class HookLookupTests
     public async Task An_owner_a_source_lists_after_the_first_lookup_is_found_with_its_members_and_hooks()
     {
         var source = new ListedOwners();
-        await using var services = new ServiceCollection().AddAgnoHooks().AddSingleton<IHookOwnerSource>(source).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddAgnoHooks().Services.AddSingleton<IHookOwnerSource>(source).BuildServiceProvider();
         var catalog = services.GetRequiredService<HookCatalog>();
         var directory = services.GetRequiredService<HookOwnerDirectory>();
         var early = Agent("early", Post("early-hook", _ => { }, background: true));
@@ -66,7 +66,7 @@ public sealed class HookLookupTests
     public async Task A_restored_execution_of_an_owner_served_late_runs_dispatched_by_name()
     {
         var source = new ListedOwners();
-        await using var services = new ServiceCollection().AddAgnoHooks().AddSingleton<IHookOwnerSource>(source).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddAgnoHooks().Services.AddSingleton<IHookOwnerSource>(source).BuildServiceProvider();
         var invoker = services.GetRequiredService<BackgroundHookInvoker>();
         source.Add(Agent("early"));
         services.GetRequiredService<HookOwnerDirectory>().Find(HookOwnerKind.Agent, "early").ShouldNotBeNull();

@@ -29,14 +29,18 @@ internal sealed class HookTestHost : IAsyncDisposable
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
-    public static HookTestHost Create(Action<AgnoHooksOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <param name="configure">Sets the runtime's options.</param>
+    /// <param name="services">Registers more services.</param>
+    /// <param name="hooks">Adds to the runtime through its builder: guardrails, a background queue.</param>
+    public static HookTestHost Create(Action<AgnoHooksOptions>? configure = null, Action<IServiceCollection>? services = null, Action<IAgnoHooksBuilder>? hooks = null)
     {
         var collection = new ServiceCollection();
         var executions = new ExecutionRecorder();
         collection.AddFakeLogging();
         collection.AddMetrics();
         collection.AddSingleton<IBackgroundHookObserver>(executions);
-        collection.AddAgnoHooks(configure);
+        var builder = collection.AddAgnoHooks(configure);
+        hooks?.Invoke(builder);
         services?.Invoke(collection);
         collection.AddBackgroundRoundTrip();
         return new HookTestHost(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), executions);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddAgnoHooks().AddSingleton<Journal>();
+builder.Services.AddAgnoHooks();
+builder.Services.AddSingleton<Journal>();
 using var host = builder.Build();
 await host.StartAsync();
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddAgnoHooks().AddAgnoHooksFrom<AgnoHooks>().AddSingleton<Journal>();
+builder.Services.AddAgnoHooks();
+builder.Services.AddAgnoHooksFrom<AgnoHooks>().AddSingleton<Journal>();
 var agent = new Agent("consumer-agent")
 {
     Model = new OfflineChatClient(),

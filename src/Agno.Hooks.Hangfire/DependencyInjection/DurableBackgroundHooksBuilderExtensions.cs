@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers durable background hooks.</summary>
-public static class DurableBackgroundHooksServiceCollectionExtensions
+/// <summary>Chooses durable background hooks as the hook runtime's background queue.</summary>
+public static class DurableBackgroundHooksBuilderExtensions
 {
     /// <summary>
     /// Keeps background hooks in PostgreSQL through Hangfire instead of process memory: a queued or running hook
     /// survives a crash (it runs again, at least once), failures are retried, and every instance on the same
-    /// database shares the work. Replaces the in-memory queue behind <see cref="IBackgroundHookQueue"/>; hooks,
+    /// database shares the work. The durable queue <em>replaces</em> the in-memory executor behind
+    /// <see cref="IBackgroundHookQueue"/> and <see cref="IBackgroundHookStatistics"/>
+    /// (<see cref="BackgroundQueueBuilderExtensions.UseBackgroundQueue"/>): no in-memory worker is hosted. Hooks,
     /// AgentOS and the after-response timing stay as they are. Settings: the <c>AgnoHooks:Durable</c> section and
     /// <c>ConnectionStrings:AgnoHooks</c>, then <paramref name="configure"/>. PostgreSQL is reached, and its schema
     /// prepared, when the host starts; a missing or unreachable database fails the start.
@@ -21,10 +23,10 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
     /// builder.Services.AddAgnoHooks(o => o.RunHooksInBackground = true)
     ///     .AddDurableBackgroundHooks(d => d.UsePostgreSql(builder.Configuration.GetConnectionString("AgnoHooks")));
     /// </code></example>
-    public static IServiceCollection AddDurableBackgroundHooks(this IServiceCollection services, Action<DurableBackgroundHooksOptions>? configure = null)
+    public static IAgnoHooksBuilder AddDurableBackgroundHooks(this IAgnoHooksBuilder builder, Action<DurableBackgroundHooksOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddAgnoHooks();
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         var first = !services.Any(d => d.ServiceType == typeof(DurableHookStorage));
         var options = services.AddOptions<DurableBackgroundHooksOptions>();
         if (first)
@@ -49,20 +51,18 @@ public static class DurableBackgroundHooksServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableBackgroundHooksOptions>, DurableBackgroundHooksOptionsValidator>());
         if (!first)
         {
-            return services;
+            return builder;
         }
 
         services.AddSingleton<DurableHookStorage>();
         services.AddSingleton<BackgroundHookCounters>();
-        services.AddSingleton(sp => new DurableBackgroundHookQueue(
+        builder.UseBackgroundQueue(static sp => new DurableBackgroundHookQueue(
             sp.GetRequiredService<DurableHookStorage>(),
             sp.GetRequiredService<BackgroundHookCounters>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DurableBackgroundHookQueue>>(),
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetService<TimeProvider>()));
-        services.Replace(ServiceDescriptor.Singleton<IBackgroundHookQueue>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
-        services.Replace(ServiceDescriptor.Singleton<IBackgroundHookStatistics>(sp => sp.GetRequiredService<DurableBackgroundHookQueue>()));
         services.AddHostedService<DurableHookServer>();
-        return services;
+        return builder;
     }
 }

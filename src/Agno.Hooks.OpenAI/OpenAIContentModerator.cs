@@ -3,21 +3,22 @@ using Microsoft.Extensions.Options;
 using OpenAI;
 using OpenAI.Moderations;
 
-namespace Agno.Hooks;
+namespace Agno.Hooks.OpenAI;
 
 /// <summary>
 /// <see cref="IContentModerator"/> over OpenAI's moderation endpoint (<c>POST {base}/moderations</c>), with the model,
-/// base URL and key of <see cref="ModerationOptions"/>. Works with any server that speaks that endpoint.
+/// base URL and key of <see cref="OpenAIModerationOptions"/>. Works with any server that speaks that endpoint.
+/// Registered by <c>AddAgnoHooks().AddOpenAIContentModerator(...)</c>.
 /// </summary>
 public sealed class OpenAIContentModerator : IContentModerator
 {
-    /// <summary>The environment variable read when <see cref="ModerationOptions.ApiKey"/> is not set.</summary>
+    /// <summary>The environment variable read when <see cref="OpenAIModerationOptions.ApiKey"/> is not set.</summary>
     public const string ApiKeyVariable = "OPENAI_API_KEY";
 
-    private readonly ModerationOptions _options;
+    private readonly OpenAIModerationOptions _options;
     private ModerationClient? _client;
 
-    public OpenAIContentModerator(IOptions<ModerationOptions> options)
+    public OpenAIContentModerator(IOptions<OpenAIModerationOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -67,7 +68,7 @@ public sealed class OpenAIContentModerator : IContentModerator
         var key = _options.ApiKey ?? Environment.GetEnvironmentVariable(ApiKeyVariable);
         if (string.IsNullOrEmpty(key))
         {
-            throw new InvalidOperationException($"The moderation guardrail needs an API key: set ModerationOptions.ApiKey or {ApiKeyVariable}.");
+            throw new InvalidOperationException($"The moderation guardrail needs an API key: set OpenAIModerationOptions.ApiKey or {ApiKeyVariable}.");
         }
 
         var clientOptions = new OpenAIClientOptions();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Agno.Hooks.Tests.Support;
+namespace Agno.Hooks.OpenAI.Tests.Support;
 
 /// <summary>
 /// OpenAI's <c>POST /v1/moderations</c> on loopback Kestrel, answering with the categories a test sets
