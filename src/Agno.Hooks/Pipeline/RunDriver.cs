@@ -228,7 +228,7 @@ internal static partial class RunDriver
         return activity;
     }
 
-    private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
+    private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? RunIds.New() : id;
 
     [LoggerMessage(22, LogLevel.Error, "The work of '{OwnerId}' failed in run '{RunId}'.")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, string ownerId, string runId);

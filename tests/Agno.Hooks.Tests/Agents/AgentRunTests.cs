@@ -160,6 +160,23 @@ public sealed class AgentRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task New_run_and_session_ids_are_distinct_random_uuids_in_the_usual_format()
+    {
+        var agent = _host.Agent();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        await Parallel.ForAsync(0, 200, async (_, _) =>
+        {
+            var output = await agent.RunAsync("Hi");
+            ids.Add(output.RunId);
+            ids.Add(output.SessionId);
+        });
+
+        ids.Distinct().Count().ShouldBe(400);
+        ids.ShouldAllBe(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), "version 4, variant 10, lowercase D format, as Guid.NewGuid().ToString()");
+    }
+
+    [Fact]
     public async Task Background_hooks_without_a_queue_fail_before_anything_runs()
     {
         var agent = new Agent("no-services") { Model = new OfflineChatClient() };
