@@ -55,15 +55,20 @@ public sealed class Agent : Runnable
 
     private List<ChatMessage> BuildMessages(RunInput input)
     {
-        var messages = new List<ChatMessage>(input.Messages.Count + 2);
+        // Read without making the input's history: most runs have none.
+        var history = input.MessagesIfMade;
+        var messages = new List<ChatMessage>((history?.Count ?? 0) + 2);
         if (!string.IsNullOrWhiteSpace(Instructions))
         {
             messages.Add(new ChatMessage(ChatRole.System, Instructions));
         }
 
-        foreach (var message in input.Messages)
+        if (history is not null)
         {
-            messages.Add(new ChatMessage(new ChatRole(message.Role), message.Text));
+            foreach (var message in history)
+            {
+                messages.Add(new ChatMessage(new ChatRole(message.Role), message.Text));
+            }
         }
 
         messages.Add(new ChatMessage(ChatRole.User, input.Content));
