@@ -21,7 +21,7 @@ internal static partial class RunDriver
         HookRun.Current = run;
         if (await run.ExecutePreHooksAsync().ConfigureAwait(false))
         {
-            run.WorkStartedAt = pipeline.Time.GetTimestamp();
+            // No WorkStartedAt here: it is only for a streamed run's time to first token.
             try
             {
                 await work.ExecuteAsync(run).ConfigureAwait(false);
