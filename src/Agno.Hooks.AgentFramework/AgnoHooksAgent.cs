@@ -92,9 +92,10 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     protected override async Task<AgentResponse> RunCoreAsync(IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var created = session is null;
         session ??= await InnerAgent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         var served = TakeServedRun(ref options);
-        var work = new InnerRun(this, messages, session, options, served);
+        var work = new InnerRun(this, messages, session, created, options, served);
         var output = await PipelineFor(served).RunAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false);
         if (served is null)
         {
@@ -120,9 +121,10 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     protected override async IAsyncEnumerable<AgentResponseUpdate> RunCoreStreamingAsync(IEnumerable<ChatMessage> messages, AgentSession? session = null, AgentRunOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var created = session is null;
         session ??= await InnerAgent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         var served = TakeServedRun(ref options);
-        var work = new InnerRun(this, messages, session, options, served);
+        var work = new InnerRun(this, messages, session, created, options, served);
         await foreach (var runEvent in PipelineFor(served).RunStreamingAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false))
         {
             if (served is not null)
@@ -194,8 +196,11 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
             AdditionalProperties = rejection.WriteTo(null),
         };
 
-    /// <summary>One run of the inner agent, as the run's work: what it answered, or how it failed.</summary>
-    private sealed class InnerRun(AgnoHooksAgent owner, IEnumerable<ChatMessage> messages, AgentSession session, AgentRunOptions? innerOptions, ServedRun? served) : RunWork
+    /// <summary>
+    /// One run of the inner agent, as the run's work: what it answered, or how it failed. <c>createdSession</c>: the adapter
+    /// created the session for this run, so nothing else has it yet.
+    /// </summary>
+    private sealed class InnerRun(AgnoHooksAgent owner, IEnumerable<ChatMessage> messages, AgentSession session, bool createdSession, AgentRunOptions? innerOptions, ServedRun? served) : RunWork
     {
         public IReadOnlyList<ChatMessage> Request { get; } = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
 
@@ -206,13 +211,23 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
 
         public ExceptionDispatchInfo? Failure { get; private set; }
 
-        /// <summary>AgentOS's options for the run when it is served, with the request's history and the session; else the session's own.</summary>
+        /// <summary>
+        /// AgentOS's options for the run when it is served, with the request's history and the session; else the session's
+        /// own id, or none for a session created for the run: the run makes one, which <see cref="CreateOutput"/> records.
+        /// </summary>
         public RunOptions RunOptions(IServiceProvider? services) => served?.Options is { } options
             ? options with { Messages = ChatRunInput.HistoryOf(Request), Session = session, Services = options.Services ?? services }
-            : new RunOptions { SessionId = SessionIdOf(session), Messages = ChatRunInput.HistoryOf(Request), Session = session, Services = services };
+            : new RunOptions { SessionId = createdSession ? null : SessionIdOf(session), Messages = ChatRunInput.HistoryOf(Request), Session = session, Services = services };
 
         public override RunOutput CreateOutput(HookRun run)
         {
+            // Before any hook can see the session: from now on SessionIdOf gives the run's id for it. Made by the run, not
+            // by SessionIdOf, as Guid.NewGuid() costs a system call per id, and most runs create their session.
+            if (createdSession && served is null)
+            {
+                SessionIds.TryAdd(session, run.Run.SessionId);
+            }
+
             var output = base.CreateOutput(run);
             var metadata = owner.InnerAgent.GetService<ChatClientMetadata>();
             output.Model = metadata?.DefaultModelId;

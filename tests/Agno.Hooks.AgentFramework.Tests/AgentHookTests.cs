@@ -201,6 +201,23 @@ public sealed class AgentHookTests
     }
 
     [Fact]
+    public async Task A_session_created_for_a_run_has_that_runs_session_id_and_keeps_it()
+    {
+        await using var harness = Harness.Create();
+        var agent = harness.Hooked(h => h.PreHooks.Add(TestHooks.SeeOwnerAndSessionHook));
+
+        await agent.RunAsync("No session");
+        var created = harness.Log.Sessions.ShouldHaveSingleItem();
+        await agent.RunAsync("Again", created);
+
+        var seen = harness.Log.Entries.Where(entry => entry.StartsWith("pre:owner", StringComparison.Ordinal)).ToList();
+        seen.Count.ShouldBe(2);
+        seen[0].ShouldBe($"pre:owner support session {AgnoHooksAgent.SessionIdOf(created)}");
+        seen[1].ShouldBe(seen[0]);
+        Guid.TryParse(AgnoHooksAgent.SessionIdOf(created), out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_hook_that_needs_an_Agno_Hooks_Agent_fails_when_attached_to_an_Agent_Framework_agent()
     {
         await using var harness = Harness.Create();

@@ -53,20 +53,25 @@ public sealed class Agent : Runnable
 
     private ChatOptions? ChatOptions() => ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat };
 
-    private List<ChatMessage> BuildMessages(RunInput input)
+    // An array of the exact size, not a list: no list object, and a model that enumerates it through IEnumerable<T> (as
+    // LINQ does) gets the array's enumerator, which the JIT can keep off the heap, not a List<T> enumerator boxed per run.
+    private ChatMessage[] BuildMessages(RunInput input)
     {
-        var messages = new List<ChatMessage>(input.Messages.Count + 2);
-        if (!string.IsNullOrWhiteSpace(Instructions))
+        // Read without making the input's history: most runs have none.
+        var history = input.MessagesIfMade;
+        var system = string.IsNullOrWhiteSpace(Instructions) ? 0 : 1;
+        var messages = new ChatMessage[system + (history?.Count ?? 0) + 1];
+        if (system == 1)
         {
-            messages.Add(new ChatMessage(ChatRole.System, Instructions));
+            messages[0] = new ChatMessage(ChatRole.System, Instructions);
         }
 
-        foreach (var message in input.Messages)
+        for (var i = 0; i < (history?.Count ?? 0); i++)
         {
-            messages.Add(new ChatMessage(new ChatRole(message.Role), message.Text));
+            messages[system + i] = new ChatMessage(new ChatRole(history![i].Role), history[i].Text);
         }
 
-        messages.Add(new ChatMessage(ChatRole.User, input.Content));
+        messages[^1] = new ChatMessage(ChatRole.User, input.Content);
         return messages;
     }
 }

@@ -39,17 +39,19 @@ internal sealed class CopyWatch
     /// <summary>Remembers the collections of freshly taken copies; null when all of them are empty.</summary>
     public static CopyWatch? Start(RunContext run, RunInput input, RunOutput? output)
     {
-        if (input.Messages.Count == 0 && run.Metadata.Count == 0 && run.SessionState.Count == 0 && run.Arguments.Count == 0 && output?.ErrorData is null)
+        // Read without making what was never made (a run's collections are made when first read): that is empty.
+        var messages = input.MessagesIfMade;
+        if (messages is not { Count: > 0 } && IsEmpty(run.MetadataIfMade) && IsEmpty(run.SessionStateIfMade) && IsEmpty(run.ArgumentsIfMade) && output?.ErrorData is null)
         {
             return null;
         }
 
         return new CopyWatch
         {
-            _messages = input.Messages.Count == 0 ? null : [.. input.Messages],
-            _metadata = Text(run.Metadata),
-            _sessionState = Text(run.SessionState),
-            _arguments = Text(run.Arguments),
+            _messages = messages is { Count: > 0 } ? [.. messages] : null,
+            _metadata = Text(run.MetadataIfMade),
+            _sessionState = Text(run.SessionStateIfMade),
+            _arguments = Text(run.ArgumentsIfMade),
             _errorData = output?.ErrorData?.ToJsonString(),
         };
     }
@@ -63,22 +65,22 @@ internal sealed class CopyWatch
             (written ??= []).Add("RunInput.Content");
         }
 
-        if (MessagesChanged(watch?._messages, input.Messages))
+        if (MessagesChanged(watch?._messages, input.MessagesIfMade))
         {
             (written ??= []).Add("RunInput.Messages");
         }
 
-        if (Changed(watch?._metadata, run.Metadata))
+        if (Changed(watch?._metadata, run.MetadataIfMade))
         {
             (written ??= []).Add("RunContext.Metadata");
         }
 
-        if (Changed(watch?._sessionState, run.SessionState))
+        if (Changed(watch?._sessionState, run.SessionStateIfMade))
         {
             (written ??= []).Add("RunContext.SessionState");
         }
 
-        if (Changed(watch?._arguments, run.Arguments))
+        if (Changed(watch?._arguments, run.ArgumentsIfMade))
         {
             (written ??= []).Add("RunContext.Arguments");
         }
@@ -102,21 +104,24 @@ internal sealed class CopyWatch
         return written?.Distinct().ToList();
     }
 
-    private static string? Text(JsonObject json) => json.Count == 0 ? null : json.ToJsonString();
+    private static bool IsEmpty(JsonObject? json) => json is not { Count: > 0 };
 
-    private static bool Changed(string? before, JsonObject now) =>
-        before is null ? now.Count != 0 : now.Count == 0 || now.ToJsonString() != before;
+    private static string? Text(JsonObject? json) => IsEmpty(json) ? null : json!.ToJsonString();
 
-    private static bool MessagesChanged(RunMessage[]? before, List<RunMessage> now)
+    private static bool Changed(string? before, JsonObject? now) =>
+        before is null ? !IsEmpty(now) : IsEmpty(now) || now!.ToJsonString() != before;
+
+    private static bool MessagesChanged(RunMessage[]? before, List<RunMessage>? now)
     {
-        if ((before?.Length ?? 0) != now.Count)
+        var count = now?.Count ?? 0;
+        if ((before?.Length ?? 0) != count)
         {
             return true;
         }
 
-        for (var i = 0; i < now.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            if (!ReferenceEquals(before![i], now[i]) || now[i].Written)
+            if (!ReferenceEquals(before![i], now![i]) || now[i].Written)
             {
                 return true;
             }

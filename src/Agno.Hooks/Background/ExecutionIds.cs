@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Agno.Hooks;
 
@@ -8,35 +7,18 @@ namespace Agno.Hooks;
 /// in the "N" format, as <see cref="Guid.CreateVersion7()"/> makes them.
 /// </summary>
 /// <remarks>
-/// <see cref="Guid.CreateVersion7()"/> asks the operating system for 16 random bytes per id: 0.5–1 µs on a
-/// virtualized 2-core host, more than the executor spends running a no-op hook. These ids take their random bits from
-/// the same cryptographically secure generator, fetched for 256 ids at a time per thread.
+/// The random bits come from <see cref="SecureRandomBytes"/>, not from <see cref="Guid.CreateVersion7()"/>, which asks the
+/// operating system for them on every id.
 /// </remarks>
 internal static class ExecutionIds
 {
     // 12 bits of rand_a and 62 of rand_b, in whole bytes.
     private const int RandomBytesPerId = 10;
-    private const int IdsPerFetch = 256;
-
-    [ThreadStatic]
-    private static byte[]? t_random;
-
-    [ThreadStatic]
-    private static int t_next;
 
     public static Guid NewVersion7()
     {
-        var random = t_random;
-        var next = t_next;
-        if (random is null || next == random.Length)
-        {
-            random = t_random ??= new byte[RandomBytesPerId * IdsPerFetch];
-            RandomNumberGenerator.Fill(random);
-            next = 0;
-        }
-
-        t_next = next + RandomBytesPerId;
-        ReadOnlySpan<byte> bits = random.AsSpan(next, RandomBytesPerId);
+        Span<byte> bits = stackalloc byte[RandomBytesPerId];
+        SecureRandomBytes.Fill(bits);
 
         // Big-endian (RFC) layout: unix_ts_ms (48 bits), version 7 and rand_a (16), variant 10 and rand_b (64).
         Span<byte> bytes = stackalloc byte[16];

@@ -109,13 +109,17 @@ internal static partial class ModelCall
     private static void Record(RunOutput output, IList<ChatMessage> messages, string answer)
     {
         output.Content = answer;
-        output.Messages.Clear();
-        foreach (var message in messages)
+        var recorded = output.Messages;
+        recorded.Clear();
+        recorded.EnsureCapacity(messages.Count + 1);
+
+        // By index: a foreach over the IList would box its enumerator.
+        for (var i = 0; i < messages.Count; i++)
         {
-            output.Messages.Add(new RunMessage(message.Role.Value, message.Text));
+            recorded.Add(new RunMessage(messages[i].Role.Value, messages[i].Text));
         }
 
-        output.Messages.Add(new RunMessage(ChatRole.Assistant.Value, answer));
+        recorded.Add(new RunMessage(ChatRole.Assistant.Value, answer));
     }
 
     [LoggerMessage(30, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]

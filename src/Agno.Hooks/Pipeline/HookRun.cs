@@ -19,20 +19,20 @@ public sealed partial class HookRun
     private static readonly AsyncLocal<HookRun?> CurrentRun = new();
 
     private readonly IBackgroundHookQueue? _destination;
-    private readonly HookRun? _parent;
-    private readonly IReadOnlyList<HookDescriptor>? _outerPreHooks;
-    private readonly IReadOnlyList<HookDescriptor>? _outerPostHooks;
 
-    // Passed explicitly: Activity.Current does not survive the yields of a streamed run.
-    private readonly ActivityContext _runActivity;
-    private readonly string? _traceParent;
-    private readonly Lock _batchLock = new();
+    // Passed explicitly: Activity.Current does not survive the yields of a streamed run. Null without any trace (no
+    // listener, no ambient span), as in most runs: a class apart, so those runs don't carry its fields.
+    private readonly RunTrace? _trace;
+
+    // The background work taken and not yet handed over: replaced whole (copy on write), never changed in place, so it
+    // needs no lock, whose object most runs (those without background hooks) would make for nothing. Once handed over it
+    // is HandedOver, and a nested run may no longer add to it.
+    private static readonly List<BackgroundHookWorkItem> HandedOver = [];
     private List<BackgroundHookWorkItem>? _batch;
     private HookDescriptor[]? _postHooks;
     private HookContext? _preContext;
     private HookContext? _postContext;
     private RunOutput? _output;
-    private bool _completed;
 
     internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, RunOptions options, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, Activity? runActivity, bool streaming, CancellationToken cancellationToken)
     {
@@ -46,13 +46,9 @@ public sealed partial class HookRun
         IsStreaming = streaming;
         CancellationToken = cancellationToken;
         _destination = destination;
-        _parent = options.Parent;
-        _outerPreHooks = options.PreHooks;
-        _outerPostHooks = options.PostHooks;
         // Without a span of its own (no listener), hook spans and background executions still join an ambient trace.
         var traceActivity = runActivity ?? System.Diagnostics.Activity.Current;
-        _runActivity = traceActivity?.Context ?? _parent?._runActivity ?? default;
-        _traceParent = traceActivity?.Id ?? _parent?._traceParent;
+        _trace = traceActivity is not null ? new RunTrace(traceActivity.Context, traceActivity.Id) : options.Parent?._trace;
         Activity = runActivity;
         StartedAt = pipeline.Time.GetTimestamp();
     }
@@ -80,7 +76,7 @@ public sealed partial class HookRun
     public HookPipeline Pipeline { get; }
 
     /// <summary>The session object of the owner's runtime, for inline hooks that bind it; see <see cref="RunOptions.Session"/>.</summary>
-    public object? Session => Options.Session ?? _parent?.Session;
+    public object? Session => Options.Session ?? Options.Parent?.Session;
 
     /// <summary>What inline hooks resolve services from.</summary>
     public IServiceProvider Services { get; }
@@ -108,16 +104,7 @@ public sealed partial class HookRun
     internal Activity? Activity { get; }
 
     /// <summary>Background executions taken so far and not yet handed over.</summary>
-    internal int PendingBackgroundCount
-    {
-        get
-        {
-            lock (_batchLock)
-            {
-                return _batch?.Count ?? 0;
-            }
-        }
-    }
+    internal int PendingBackgroundCount => Volatile.Read(ref _batch) is { } batch && batch != HandedOver ? batch.Count : 0;
 
     /// <summary>An event of this run, stamped now, with its ids, depth and output.</summary>
     public RunEvent Event(RunEventKind kind, string? content = null, string? stepName = null, object? rawRepresentation = null) => new()
@@ -220,27 +207,26 @@ public sealed partial class HookRun
     }
 
     /// <summary>Hands the background work over, unless a check rejected the run. Returns how many executions went.</summary>
-    private async ValueTask<int> CompleteAsync()
+    private ValueTask<int> CompleteAsync()
     {
-        List<BackgroundHookWorkItem>? batch;
-        lock (_batchLock)
+        var batch = Interlocked.Exchange(ref _batch, HandedOver);
+        if (batch is null || batch == HandedOver || Rejection is not null)
         {
-            batch = _completed ? null : _batch;
-            _batch = null;
-            _completed = true;
+            return new(0);
         }
 
-        if (batch is null || Rejection is not null)
+        if (Options.Parent is { } parent)
         {
-            return 0;
+            parent.Collect(batch);
+            return new(batch.Count);
         }
 
-        if (_parent is not null)
-        {
-            _parent.Collect(batch);
-            return batch.Count;
-        }
+        return EnqueueAsync(batch);
+    }
 
+    // Apart from CompleteAsync, so a run without background work runs no state machine.
+    private async ValueTask<int> EnqueueAsync(List<BackgroundHookWorkItem> batch)
+    {
         // The driver checked at the start that a run with background hooks has a destination.
         foreach (var item in batch)
         {
@@ -259,8 +245,8 @@ public sealed partial class HookRun
 
     /// <summary>A stage's hooks: the run-wide pre-hooks before the owner's own, the run-wide post-hooks after.</summary>
     private HookDescriptor[] Hooks(HookStage stage) => stage == HookStage.Pre
-        ? _outerPreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks.Snapshot()] : Owner.PreHooks.Snapshot()
-        : _outerPostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
+        ? Options.PreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks.Snapshot()] : Owner.PreHooks.Snapshot()
+        : Options.PostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
 
     // Not async: while hooks complete synchronously (the common case) a stage runs as a plain loop, with no state
     // machine; the first hook that doesn't hands the rest of the stage to ContinueStageAsync. A synchronous hook is
@@ -433,7 +419,7 @@ public sealed partial class HookRun
 
     private async ValueTask<HookEventKind> InvokeTracedAsync(HookDescriptor hook, HookContext context)
     {
-        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, context.Stage, _runActivity);
+        using var activity = AgnoHooksTelemetry.StartInlineHook(hook, context.Stage, _trace?.Context ?? default);
         try
         {
             await hook.Invoke(context).ConfigureAwait(false);
@@ -502,28 +488,42 @@ public sealed partial class HookRun
             return;
         }
 
+        List<BackgroundHookWorkItem>? items = null;
         foreach (var hook in hooks)
         {
             if (IsBackground(hook, RunHooksInBackground))
             {
                 var run = Run.Clone();
-                Collect([new BackgroundHookWorkItem(hook, Owner, stage, run, Input.Clone(run), output?.Clone(run), _traceParent)]);
+                (items ??= []).Add(new BackgroundHookWorkItem(hook, Owner, stage, run, Input.Clone(run), output?.Clone(run), _trace?.TraceParent));
             }
+        }
+
+        if (items is not null)
+        {
+            Collect(items);
         }
     }
 
     private void Collect(List<BackgroundHookWorkItem> items)
     {
-        lock (_batchLock)
+        while (true)
         {
-            if (_completed)
+            var batch = Volatile.Read(ref _batch);
+            if (batch == HandedOver)
             {
                 throw new InvalidOperationException($"Run '{Run.RunId}' of '{Owner.Id}' has already completed: a nested run must complete before its parent.");
             }
 
-            (_batch ??= []).AddRange(items);
+            List<BackgroundHookWorkItem> next = batch is null ? items : [.. batch, .. items];
+            if (Interlocked.CompareExchange(ref _batch, next, batch) == batch)
+            {
+                return;
+            }
         }
     }
+
+    /// <summary>The trace of a run's span (or of the ambient one): what its hook spans and background executions join.</summary>
+    private sealed record RunTrace(ActivityContext Context, string? TraceParent);
 
     [LoggerMessage(20, LogLevel.Information, "Hook '{HookName}' rejected run '{RunId}' ({Trigger}): {Reason}")]
     private static partial void LogRejected(ILogger logger, string hookName, string runId, string trigger, string reason);

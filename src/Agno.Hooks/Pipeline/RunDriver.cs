@@ -21,7 +21,7 @@ internal static partial class RunDriver
         HookRun.Current = run;
         if (await run.ExecutePreHooksAsync().ConfigureAwait(false))
         {
-            run.WorkStartedAt = pipeline.Time.GetTimestamp();
+            // No WorkStartedAt here: it is only for a streamed run's time to first token.
             try
             {
                 await work.ExecuteAsync(run).ConfigureAwait(false);
@@ -117,18 +117,9 @@ internal static partial class RunDriver
         ArgumentNullException.ThrowIfNull(work);
         options ??= RunOptions.Default;
         var parent = options.Parent;
-        var context = new RunContext(NonEmptyOr(options.RunId), NonEmptyOr(options.SessionId), options.UserId)
-        {
-            Metadata = options.Metadata ?? [],
-            SessionState = options.SessionState ?? [],
-            Arguments = options.Arguments ?? [],
-        };
-        var input = new RunInput(message)
-        {
-            Messages = options.Messages is { Count: > 0 } messages ? [.. messages] : [],
-            Metadata = context.Metadata,
-            SessionState = context.SessionState,
-        };
+        // What the options don't give is made when first read: a run nobody reads them in makes none.
+        var context = new RunContext(NonEmptyOr(options.RunId), NonEmptyOr(options.SessionId), options.UserId, options.Metadata, options.SessionState, options.Arguments);
+        var input = new RunInput(message, context, options.Messages is { Count: > 0 } messages ? [.. messages] : null);
         var background = options.RunHooksInBackground ?? parent?.RunHooksInBackground ?? pipeline.Options.RunHooksInBackground;
         var destination = parent is null ? options.BackgroundQueue ?? pipeline.Background : null;
         if (destination is null && parent is null && (HookPipeline.HasBackgroundHooks(owner, background) || AnyBackground(options.PreHooks, background) || AnyBackground(options.PostHooks, background)))
@@ -228,7 +219,7 @@ internal static partial class RunDriver
         return activity;
     }
 
-    private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
+    private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? RunIds.New() : id;
 
     [LoggerMessage(22, LogLevel.Error, "The work of '{OwnerId}' failed in run '{RunId}'.")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, string ownerId, string runId);

@@ -25,6 +25,12 @@ public class RunOutput
     private JsonObject? _errorData;
     private string? _responseId;
 
+    // A run's output reads its metadata from the run's context (the same object), made there only when first read; an
+    // output made otherwise has its own. Its messages are made on first read too.
+    private readonly RunContext? _context;
+    private JsonObject? _metadata;
+    private List<RunMessage>? _messages;
+
     public RunOutput()
     {
     }
@@ -41,7 +47,7 @@ public class RunOutput
         OwnerId = owner.Id;
         OwnerName = owner.Name;
         CreatedAt = createdAt;
-        Metadata = run.Metadata;
+        _context = run;
     }
 
     public required string RunId { get; init; }
@@ -74,7 +80,7 @@ public class RunOutput
 
     /// <summary>The run's metadata: the same object as <see cref="RunContext.Metadata"/> (serialized there).</summary>
     [JsonIgnore]
-    public JsonObject Metadata { get; init; } = [];
+    public JsonObject Metadata { get => _metadata ?? _context?.Metadata ?? LazyInitializer.EnsureInitialized(ref _metadata, static () => []); init => _metadata = value; }
 
     /// <summary>The input as the model saw it, after the inline pre-hooks (for a team member or a workflow step: its own input).</summary>
     public RunInput? Input { get => _input; set => Set(ref _input, value, CopyWatch.Member.Input); }
@@ -83,7 +89,7 @@ public class RunOutput
     /// What the model was sent (instructions, history, the message; for a team, what its leader was sent) and its
     /// answer, in order; empty when no model was called.
     /// </summary>
-    public List<RunMessage> Messages { get; init; } = [];
+    public List<RunMessage> Messages { get => _messages ?? LazyInitializer.EnsureInitialized(ref _messages, static () => []); init => _messages = value; }
 
     /// <summary><c>input_check_error</c> or <c>output_check_error</c>, or another error kind.</summary>
     public string? ErrorType { get => _errorType; set => Set(ref _errorType, value, CopyWatch.Member.ErrorType); }
@@ -103,7 +109,11 @@ public class RunOutput
         copy.ModelProvider = ModelProvider;
         copy.Status = Status;
         copy.Input = Input?.Clone(context);
-        copy.Messages.AddRange(Messages.ConvertAll(message => message.Clone()));
+        if (_messages is { Count: > 0 } messages)
+        {
+            copy.Messages.AddRange(messages.ConvertAll(message => message.Clone()));
+        }
+
         copy.ErrorType = ErrorType;
         copy.ErrorId = ErrorId;
         copy.ErrorData = ErrorData?.DeepClone().AsObject();
@@ -137,6 +147,6 @@ public class RunOutput
         OwnerName = other.OwnerName;
         CreatedAt = other.CreatedAt;
         Metrics = other.Metrics.Clone();
-        Metadata = context.Metadata;
+        _context = context;
     }
 }

@@ -160,6 +160,51 @@ public sealed class AgentRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task New_run_and_session_ids_are_distinct_random_uuids_in_the_usual_format()
+    {
+        var agent = _host.Agent();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        await Parallel.ForAsync(0, 200, async (_, _) =>
+        {
+            var output = await agent.RunAsync("Hi");
+            ids.Add(output.RunId);
+            ids.Add(output.SessionId);
+        });
+
+        ids.Distinct().Count().ShouldBe(400);
+        ids.ShouldAllBe(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"), "version 4, variant 10, lowercase D format, as Guid.NewGuid().ToString()");
+    }
+
+    [Fact]
+    public async Task Metadata_and_session_state_a_run_was_not_given_are_still_one_object_for_context_input_and_output()
+    {
+        var agent = _host.Agent();
+        agent.PreHooks.Add(Pre("tag", c =>
+        {
+            c.Input.Metadata["tagged"] = true;
+            c.Run.SessionState["step"] = 1;
+            c.Run.Arguments["debug"] = true;
+        }));
+        agent.PostHooks.Add(Post("check", c =>
+        {
+            c.Output!.Metadata.ShouldBeSameAs(c.Run.Metadata);
+            c.Input.Metadata.ShouldBeSameAs(c.Run.Metadata);
+            c.Input.SessionState.ShouldBeSameAs(c.Run.SessionState);
+            c.Output.Input!.SessionState["step"]!.GetValue<int>().ShouldBe(1);
+            c.Run.Arguments["debug"]!.GetValue<bool>().ShouldBeTrue();
+        }));
+
+        var output = await agent.RunAsync("Hi");
+
+        output.Status.ShouldBe(RunStatus.Completed);
+        output.Metadata["tagged"]!.GetValue<bool>().ShouldBeTrue();
+        output.Input!.Metadata.ShouldBeSameAs(output.Metadata);
+        output.Input.Messages.ShouldBeEmpty();
+        _host.Messages(LogLevel.Error).ShouldBeEmpty("the post-hook's checks held (a failed one is logged as the hook's failure)");
+    }
+
+    [Fact]
     public async Task Background_hooks_without_a_queue_fail_before_anything_runs()
     {
         var agent = new Agent("no-services") { Model = new OfflineChatClient() };

@@ -79,6 +79,26 @@ public sealed class DiscardedWriteTests
     }
 
     [Fact]
+    public async Task Writes_to_history_metadata_state_and_arguments_a_run_was_not_given_are_seen_and_reads_are_not()
+    {
+        await using var host = HookTestHost.Create(o => o.RunHooksInBackground = true);
+        var agent = host.Agent();
+        agent.PreHooks.Add(Pre("Reader", c => _ = c.Input.Messages.Count + c.Input.Metadata.Count + c.Run.SessionState.Count + c.Run.Arguments.Count));
+        agent.PreHooks.Add(Pre("Annotate", c =>
+        {
+            c.Input.Messages.Add(new RunMessage("user", "invented"));
+            c.Input.Metadata["seen"] = true;
+            c.Run.SessionState["step"] = 1;
+            c.Run.Arguments["debug"] = true;
+        }));
+
+        await agent.RunAsync("Hi");
+        await host.Executions.WaitForAsync(2);
+
+        Warnings(host).ShouldHaveSingleItem().ShouldContain("'Annotate' wrote RunInput.Messages, RunContext.Metadata, RunContext.SessionState, RunContext.Arguments;");
+    }
+
+    [Fact]
     public async Task A_team_members_hook_under_the_global_setting_is_caught_and_named()
     {
         await using var host = HookTestHost.Create(o => o.RunHooksInBackground = true);

@@ -50,6 +50,21 @@ public sealed class OwnersOfOtherRuntimesTests
     }
 
     [Fact]
+    public async Task A_nested_run_that_ends_after_its_parent_can_not_add_background_work_to_it()
+    {
+        HookRun? parent = null;
+        var owner = new ForeignAgent("parent");
+        var output = await HookPipeline.Default.RunAsync(owner, "hi", RunWork.FromAnswer(run => { parent = run; return new("ok"); }));
+        var child = new Agent("late-child") { Model = new OfflineChatClient() };
+        child.PreHooks.Add(Support.TestHooks.Pre("late", _ => { }, background: true));
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => child.RunAsync("hi", parent!.Nested()));
+
+        output.Status.ShouldBe(RunStatus.Completed);
+        error.Message.ShouldBe($"Run '{parent!.Run.RunId}' of 'parent' has already completed: a nested run must complete before its parent.");
+    }
+
+    [Fact]
     public void A_rejection_round_trips_through_a_chat_response()
     {
         var check = new InputCheckException("Potential PII detected in input", CheckTrigger.PiiDetected, new JsonObject { ["detected_pii"] = new JsonArray("SSN") });
