@@ -14,7 +14,7 @@ namespace Agno.Hooks.Hangfire;
 /// them. Nothing here touches Hangfire's process-wide settings (<c>JobStorage.Current</c>, <c>GlobalJobFilters</c>):
 /// an application's own Hangfire set-up stays as it is, and several hosts can share a process.
 /// </summary>
-public sealed partial class DurableHookStorage : IDisposable
+internal sealed partial class DurableHookStorage : IDisposable
 {
     private readonly DurableBackgroundHooksOptions _options;
     private readonly ILogger _logger;

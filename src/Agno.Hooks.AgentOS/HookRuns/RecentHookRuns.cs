@@ -6,7 +6,7 @@ namespace Agno.Hooks.AgentOS.HookRuns;
 /// The most recent background hook executions, in a fixed-size ring (<see cref="AgentOSOptions.RecentHookRunsCapacity"/>),
 /// so <c>GET /hooks/runs</c> shows a failing hook without anyone reading logs. Memory stays bounded whatever the traffic.
 /// </summary>
-public sealed class RecentHookRuns : IBackgroundHookObserver
+internal sealed class RecentHookRuns : IBackgroundHookObserver
 {
     // Records are values: the ring holds them in place, and a new execution costs it nothing.
     private readonly BackgroundHookExecution[] _ring;

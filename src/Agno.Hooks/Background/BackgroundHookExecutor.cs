@@ -75,7 +75,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     public BackgroundHookStatistics Statistics => _counts.Statistics;
 
     /// <summary>Executions waiting for a worker.</summary>
-    public int QueueLength => _queue.Reader.Count;
+    internal int QueueLength => _queue.Reader.Count;
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The executor is stopping; the refusal is logged and counted.</exception>

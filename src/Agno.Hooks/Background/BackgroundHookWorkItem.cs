@@ -10,7 +10,7 @@ namespace Agno.Hooks;
 public sealed class BackgroundHookWorkItem
 {
     /// <summary>An execution of <paramref name="hook"/> with copies the caller has already taken.</summary>
-    public BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent = null)
+    internal BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent = null)
     {
         ArgumentNullException.ThrowIfNull(hook);
         ArgumentNullException.ThrowIfNull(owner);
@@ -117,7 +117,7 @@ public sealed class BackgroundHookWorkItem
 
     /// <summary>The execution's id and attempt, as a hook binds them (<see cref="BackgroundExecution"/>).</summary>
     [JsonIgnore]
-    public BackgroundExecution Identity => _identity ??= new BackgroundExecution(ExecutionId, Attempt);
+    internal BackgroundExecution Identity => _identity ??= new BackgroundExecution(ExecutionId, Attempt);
 
     /// <summary>The same execution as another attempt: what a durable queue runs when it tries again.</summary>
     public BackgroundHookWorkItem WithAttempt(int attempt) =>

@@ -117,7 +117,7 @@ public sealed class HookDescriptor
     internal bool NeedsServices { get; }
 
     /// <summary>Types the hook resolves from DI: its service parameters and, for an instance hook, its declaring type.</summary>
-    public IEnumerable<Type> ServiceTypes
+    internal IEnumerable<Type> ServiceTypes
     {
         get
         {

@@ -153,7 +153,7 @@ public sealed partial class HookRun
     internal void SetOutput(RunOutput output) => _output = output;
 
     /// <summary>Whether <paramref name="hook"/> runs in the background under <paramref name="runHooksInBackground"/>.</summary>
-    public static bool IsBackground(HookDescriptor hook, bool runHooksInBackground)
+    internal static bool IsBackground(HookDescriptor hook, bool runHooksInBackground)
     {
         ArgumentNullException.ThrowIfNull(hook);
         return !hook.Guardrail && (hook.RunInBackground || runHooksInBackground);
