@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace Agno.Hooks;
 
@@ -14,6 +15,8 @@ public sealed class HookDescriptor
     /// <param name="invoke">Binds the arguments from a <see cref="HookContext"/> and calls the hook.</param>
     /// <param name="parameters">The hook's parameters, in declaration order; they decide <see cref="Stages"/> and <see cref="OwnerKind"/>.</param>
     /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
+    /// <remarks>What the generator emits for each <c>[Hook]</c> method: hidden from completion, not from callers.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public HookDescriptor(string name, HookInvoker invoke, IEnumerable<HookParameter>? parameters = null, Type? targetType = null)
         : this(name, invoke ?? throw new ArgumentNullException(nameof(invoke)), invokeSynchronously: null, parameters, targetType)
     {
@@ -26,8 +29,10 @@ public sealed class HookDescriptor
     /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
     /// <remarks>
     /// The parameters come before the invoker, unlike the <see cref="HookInvoker"/> constructor, so that a lambda
-    /// returning a <see cref="Task"/> can't bind here by accident and have its task dropped.
+    /// returning a <see cref="Task"/> can't bind here by accident and have its task dropped. What the generator emits
+    /// for each <c>void</c> <c>[Hook]</c> method: hidden from completion, not from callers.
     /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public HookDescriptor(string name, IEnumerable<HookParameter>? parameters, SynchronousHookInvoker invokeSynchronously, Type? targetType = null)
         : this(name, invoke: null, invokeSynchronously ?? throw new ArgumentNullException(nameof(invokeSynchronously)), parameters, targetType)
     {
