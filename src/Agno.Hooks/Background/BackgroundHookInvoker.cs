@@ -56,7 +56,7 @@ public sealed partial class BackgroundHookInvoker
     /// Runs <paramref name="item"/> and reports how it ended. <paramref name="cancellationToken"/> cancels it
     /// (status <see cref="BackgroundHookStatus.Cancelled"/>): a host's shutdown deadline, say.
     /// </summary>
-    public async Task<BackgroundHookExecution> ExecuteAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
+    public async Task<BackgroundHookResult> ExecuteAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         using var cancellation = CreateCancellation(cancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class BackgroundHookInvoker
     /// caller awaits the returned task exactly once, as a pooled one requires.
     /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    internal async ValueTask<BackgroundHookExecution> RunAsync(BackgroundHookWorkItem item, BackgroundHookCancellation cancellation)
+    internal async ValueTask<BackgroundHookResult> RunAsync(BackgroundHookWorkItem item, BackgroundHookCancellation cancellation)
     {
         var startedAt = _time.GetUtcNow();
         var startTimestamp = _time.GetTimestamp();
@@ -187,7 +187,7 @@ public sealed partial class BackgroundHookInvoker
         }
     }
 
-    private BackgroundHookExecution Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)
+    private BackgroundHookResult Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)
     {
         var hookTag = new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.HookName);
         switch (status)
@@ -220,7 +220,7 @@ public sealed partial class BackgroundHookInvoker
             activity.Stop();
         }
 
-        var execution = new BackgroundHookExecution(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
+        var execution = new BackgroundHookResult(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
         foreach (var observer in _observers)
         {
             try

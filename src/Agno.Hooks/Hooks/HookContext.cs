@@ -55,16 +55,16 @@ public sealed class HookContext
     /// <summary>For a background hook, the execution it runs as (its stable id and attempt); null inline.</summary>
     public BackgroundHookWorkItem? Execution { get; init; }
 
-    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/>? parameter binds: the background execution's id and attempt; null inline.</summary>
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecutionInfo"/>? parameter binds: the background execution's id and attempt; null inline.</summary>
     /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BackgroundExecution? BackgroundExecution => Execution?.Identity;
+    public BackgroundExecutionInfo? BackgroundExecution => Execution?.Identity;
 
-    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/> parameter binds; only background hooks have one.</summary>
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecutionInfo"/> parameter binds; only background hooks have one.</summary>
     /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public BackgroundExecution RequiredBackgroundExecution =>
-        BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecution, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecution?) to get null when it runs inline.");
+    public BackgroundExecutionInfo RequiredBackgroundExecution =>
+        BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecutionInfo, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecutionInfo?) to get null when it runs inline.");
 
     /// <summary>
     /// The session object of the owner's own runtime for this run (a Microsoft Agent Framework <c>AgentSession</c>),
