@@ -201,7 +201,7 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
         }
     }
 
-    [LoggerMessage(40, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.ServedAgentFailed, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
     private static partial void LogAgentFailed(ILogger logger, Exception exception, string agentId, string runId);
 
     private sealed class SessionSlot

@@ -141,6 +141,6 @@ internal sealed partial class DurableHookStorage : IDisposable
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Durable background hooks keep their work in PostgreSQL at {Host}:{Port}, database '{Database}', schema '{Schema}'.")]
+    [LoggerMessage(LogEvents.StorageReady, LogLevel.Information, "Durable background hooks keep their work in PostgreSQL at {Host}:{Port}, database '{Database}', schema '{Schema}'.")]
     private partial void LogReady(string host, int port, string database, string schema);
 }

@@ -264,21 +264,21 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
         }
     }
 
-    [LoggerMessage(4, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was not run: the shutdown deadline passed while it was queued.")]
+    [LoggerMessage(LogEvents.BackgroundHookAbandoned, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was not run: the shutdown deadline passed while it was queued.")]
     private partial void LogAbandonedHook(string hookName, string runId);
 
-    [LoggerMessage(5, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' was refused: the executor is stopping.")]
+    [LoggerMessage(LogEvents.BackgroundHookRefused, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' was refused: the executor is stopping.")]
     private partial void LogRefused(string hookName, string runId);
 
-    [LoggerMessage(6, LogLevel.Information, "Draining {Count} background hook executions before shutdown.")]
+    [LoggerMessage(LogEvents.ExecutorDraining, LogLevel.Information, "Draining {Count} background hook executions before shutdown.")]
     private partial void LogDraining(long count);
 
-    [LoggerMessage(7, LogLevel.Error, "{Count} background hook executions were abandoned at shutdown.")]
+    [LoggerMessage(LogEvents.ExecutorAbandonedWork, LogLevel.Error, "{Count} background hook executions were abandoned at shutdown.")]
     private partial void LogAbandoned(long count);
 
-    [LoggerMessage(8, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
+    [LoggerMessage(LogEvents.ExecutorDrained, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
     private partial void LogDrained(long count);
 
-    [LoggerMessage(11, LogLevel.Error, "The background hook executor was disposed with {Count} hook executions still running: they ignore their cancellation and block their worker.")]
+    [LoggerMessage(LogEvents.ExecutorLeftRunning, LogLevel.Error, "The background hook executor was disposed with {Count} hook executions still running: they ignore their cancellation and block their worker.")]
     private partial void LogLeftRunning(long count);
 }

@@ -248,18 +248,18 @@ public sealed partial class BackgroundHookInvoker
     private static void ObserveLateFault(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    [LoggerMessage(1, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' failed (attempt {Attempt}).")]
+    [LoggerMessage(LogEvents.BackgroundHookFailed, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' failed (attempt {Attempt}).")]
     private partial void LogFailed(Exception exception, string hookName, string runId, int attempt);
 
-    [LoggerMessage(2, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' timed out after {Timeout} and was cancelled.")]
+    [LoggerMessage(LogEvents.BackgroundHookTimedOut, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' timed out after {Timeout} and was cancelled.")]
     private partial void LogTimedOut(string hookName, string runId, TimeSpan timeout);
 
-    [LoggerMessage(3, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was cancelled before it finished.")]
+    [LoggerMessage(LogEvents.BackgroundHookCancelled, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was cancelled before it finished.")]
     private partial void LogCancelled(string hookName, string runId);
 
-    [LoggerMessage(9, LogLevel.Warning, "Background hook observer '{Observer}' failed.")]
+    [LoggerMessage(LogEvents.BackgroundHookObserverFailed, LogLevel.Warning, "Background hook observer '{Observer}' failed.")]
     private partial void LogObserverFailed(Exception exception, string observer);
 
-    [LoggerMessage(10, LogLevel.Warning, "Background hook '{HookName}' wrote {Members}; the change was discarded because background hooks receive a copy. Make it inline (not RunInBackground, or a guardrail) to keep its changes, or stop writing.")]
+    [LoggerMessage(LogEvents.BackgroundHookDiscardedWrites, LogLevel.Warning, "Background hook '{HookName}' wrote {Members}; the change was discarded because background hooks receive a copy. Make it inline (not RunInBackground, or a guardrail) to keep its changes, or stop writing.")]
     private partial void LogDiscardedWrites(string hookName, string members);
 }
