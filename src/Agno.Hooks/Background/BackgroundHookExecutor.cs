@@ -49,12 +49,13 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     {
     }
 
-    public BackgroundHookExecutor(
+    /// <summary>An executor that runs its work through <paramref name="invoker"/>: the one DI registers, sharing the container's.</summary>
+    internal BackgroundHookExecutor(
         BackgroundHookInvoker invoker,
         IOptions<AgnoHooksOptions> options,
-        ILogger<BackgroundHookExecutor>? logger = null,
-        TimeProvider? timeProvider = null,
-        IMeterFactory? meterFactory = null)
+        ILogger<BackgroundHookExecutor>? logger,
+        TimeProvider? timeProvider,
+        IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(options);

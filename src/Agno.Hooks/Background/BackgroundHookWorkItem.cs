@@ -11,7 +11,7 @@ namespace Agno.Hooks;
 public sealed class BackgroundHookWorkItem
 {
     /// <summary>An execution of <paramref name="hook"/> with copies the caller has already taken.</summary>
-    internal BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent = null)
+    internal BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent)
     {
         ArgumentNullException.ThrowIfNull(hook);
         ArgumentNullException.ThrowIfNull(owner);
@@ -35,7 +35,7 @@ public sealed class BackgroundHookWorkItem
 
     /// <summary>An execution of <paramref name="hook"/> with the arguments of <paramref name="context"/>, which must already be copies.</summary>
     public BackgroundHookWorkItem(HookDescriptor hook, HookContext context)
-        : this(hook, (context ?? throw new ArgumentNullException(nameof(context))).Owner, context.Stage, context.Run, context.Input, context.Output)
+        : this(hook, (context ?? throw new ArgumentNullException(nameof(context))).Owner, context.Stage, context.Run, context.Input, context.Output, traceParent: null)
     {
     }
 

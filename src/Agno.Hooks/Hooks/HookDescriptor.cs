@@ -11,6 +11,9 @@ namespace Agno.Hooks;
 /// </summary>
 public sealed class HookDescriptor
 {
+    // RS0026: the two constructors differ in their second, required argument (an invoker, or the parameters before a
+    // synchronous invoker): no call can be ambiguous.
+#pragma warning disable RS0026
     /// <param name="name">The stable name, <c>Namespace.Type.Method</c> by convention.</param>
     /// <param name="invoke">Binds the arguments from a <see cref="HookContext"/> and calls the hook.</param>
     /// <param name="parameters">The hook's parameters, in declaration order; they decide <see cref="Stages"/> and <see cref="OwnerKind"/>.</param>
@@ -37,6 +40,8 @@ public sealed class HookDescriptor
         : this(name, invoke: null, invokeSynchronously ?? throw new ArgumentNullException(nameof(invokeSynchronously)), parameters, targetType)
     {
     }
+
+#pragma warning restore RS0026
 
     private HookDescriptor(string name, HookInvoker? invoke, SynchronousHookInvoker? invokeSynchronously, IEnumerable<HookParameter>? parameters, Type? targetType)
     {
