@@ -53,10 +53,10 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
     public override ChatClientMetadata? ModelMetadata => Agent.GetService<ChatClientMetadata>();
 
     /// <summary>How many sessions are kept.</summary>
-    public int SessionCount => _sessions.Count;
+    internal int SessionCount => _sessions.Count;
 
     /// <summary>The session kept for <paramref name="sessionId"/>, or null when no run has used it yet.</summary>
-    public AgentSession? FindSession(string sessionId) =>
+    internal AgentSession? FindSession(string sessionId) =>
         _sessions.TryGetValue(sessionId, out var slot) ? slot.Session : null;
 
     public override async Task<RunOutput> RunAsync(string message, RunOptions options, CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ public sealed partial class AgentFrameworkServedAgent : ServedAgent
         }
     }
 
-    [LoggerMessage(40, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.ServedAgentFailed, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
     private static partial void LogAgentFailed(ILogger logger, Exception exception, string agentId, string runId);
 
     private sealed class SessionSlot

@@ -304,7 +304,7 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         }
     }
 
-    [LoggerMessage(41, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.AgentFailed, LogLevel.Error, "Agent '{AgentId}' failed in run '{RunId}'.")]
     private static partial void LogAgentFailed(ILogger logger, Exception exception, string agentId, string runId);
 }
 

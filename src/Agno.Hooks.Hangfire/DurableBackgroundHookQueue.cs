@@ -78,6 +78,6 @@ public sealed partial class DurableBackgroundHookQueue : IBackgroundHookQueue, I
         return default;
     }
 
-    [LoggerMessage(10, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' could not be queued in PostgreSQL; it will not run.")]
+    [LoggerMessage(LogEvents.NotQueued, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' could not be queued in PostgreSQL; it will not run.")]
     private partial void LogNotQueued(Exception exception, string hookName, string runId);
 }

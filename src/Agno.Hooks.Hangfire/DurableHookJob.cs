@@ -64,6 +64,6 @@ public sealed partial class DurableHookJob
         }
     }
 
-    [LoggerMessage(20, LogLevel.Information, "Background hook '{HookName}' of run '{RunId}' was cut short by the stop; execution '{ExecutionId}' stays queued and runs again.")]
+    [LoggerMessage(LogEvents.LeftQueued, LogLevel.Information, "Background hook '{HookName}' of run '{RunId}' was cut short by the stop; execution '{ExecutionId}' stays queued and runs again.")]
     private partial void LogLeftQueued(string hookName, string runId, string executionId);
 }

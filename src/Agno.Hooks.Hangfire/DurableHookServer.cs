@@ -88,12 +88,12 @@ internal sealed partial class DurableHookServer(
             jobType == typeof(DurableHookJob) ? job : throw new InvalidOperationException($"Durable background hooks run only {nameof(DurableHookJob)}, not {jobType}.");
     }
 
-    [LoggerMessage(30, LogLevel.Information, "Durable background hooks: {Workers} workers on queue '{Queue}'.")]
+    [LoggerMessage(LogEvents.ServerStarted, LogLevel.Information, "Durable background hooks: {Workers} workers on queue '{Queue}'.")]
     private partial void LogStarted(int workers, string queue);
 
-    [LoggerMessage(31, LogLevel.Information, "Durable background hooks: this instance only queues work on '{Queue}' (RunServer is off).")]
+    [LoggerMessage(LogEvents.QueueOnly, LogLevel.Information, "Durable background hooks: this instance only queues work on '{Queue}' (RunServer is off).")]
     private partial void LogQueueOnly(string queue);
 
-    [LoggerMessage(32, LogLevel.Information, "Durable background hooks stopped; executions not finished stay queued.")]
+    [LoggerMessage(LogEvents.ServerStopped, LogLevel.Information, "Durable background hooks stopped; executions not finished stay queued.")]
     private partial void LogStopped();
 }

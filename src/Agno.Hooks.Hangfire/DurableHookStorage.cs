@@ -14,7 +14,7 @@ namespace Agno.Hooks.Hangfire;
 /// them. Nothing here touches Hangfire's process-wide settings (<c>JobStorage.Current</c>, <c>GlobalJobFilters</c>):
 /// an application's own Hangfire set-up stays as it is, and several hosts can share a process.
 /// </summary>
-public sealed partial class DurableHookStorage : IDisposable
+internal sealed partial class DurableHookStorage : IDisposable
 {
     private readonly DurableBackgroundHooksOptions _options;
     private readonly ILogger _logger;
@@ -141,6 +141,6 @@ public sealed partial class DurableHookStorage : IDisposable
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Durable background hooks keep their work in PostgreSQL at {Host}:{Port}, database '{Database}', schema '{Schema}'.")]
+    [LoggerMessage(LogEvents.StorageReady, LogLevel.Information, "Durable background hooks keep their work in PostgreSQL at {Host}:{Port}, database '{Database}', schema '{Schema}'.")]
     private partial void LogReady(string host, int port, string database, string schema);
 }

@@ -49,8 +49,9 @@ public sealed class CrossOriginBrowserTests
         result.GetProperty("ok").GetBoolean().ShouldBeFalse(result.ToString());
         result.GetProperty("error").GetString().ShouldBe("TypeError: Failed to fetch");
         console.ShouldContain("CORS");
-        var store = (InMemorySessionStore)agentOS.Services.GetRequiredService<ISessionStore>();
-        store.Count.ShouldBe(0);
+        // No session of any kind, owner or user: the query's filters are all left open.
+        var sessions = await agentOS.Services.GetRequiredService<ISessionStore>().ListAsync(new SessionQuery());
+        sessions.TotalCount.ShouldBe(0);
     }
 
     /// <summary>Opens the page against AgentOS, waits for its script to finish, keeps a screenshot; returns its result and the browser's console.</summary>

@@ -78,7 +78,7 @@ public sealed class HookRunsTests
 
         for (var i = 1; i <= 3; i++)
         {
-            ring.OnExecuted(new BackgroundHookExecution("Hook", $"run-{i}", BackgroundHookStatus.Completed, DateTimeOffset.UnixEpoch, TimeSpan.Zero, null));
+            ring.OnExecuted(new BackgroundHookResult("Hook", $"run-{i}", BackgroundHookStatus.Completed, DateTimeOffset.UnixEpoch, TimeSpan.Zero, null));
         }
 
         ring.Snapshot().Select(e => e.RunId).ShouldBe(["run-3", "run-2"]);

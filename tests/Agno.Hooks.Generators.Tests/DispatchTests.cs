@@ -49,10 +49,10 @@ public sealed class DispatchTests
             private static void Touch(RunInput input) => input.Content = "touched";
 
             [Hook(RunInBackground = true)]
-            public static void Once(BackgroundExecution execution, Recorder recorder) => recorder.Record("Once", execution);
+            public static void Once(BackgroundExecutionInfo execution, Recorder recorder) => recorder.Record("Once", execution);
 
             [Hook]
-            public static void Either(BackgroundExecution? execution, Recorder recorder) => recorder.Record("Either", execution);
+            public static void Either(BackgroundExecutionInfo? execution, Recorder recorder) => recorder.Record("Either", execution);
         }
 
         public sealed partial class Evaluator(Recorder recorder)
@@ -125,7 +125,8 @@ public sealed class DispatchTests
         var evaluate = Find("Probe.Evaluator.EvaluateAsync");
         evaluate.RunInBackground.ShouldBeTrue();
         evaluate.TargetType.ShouldBe(Compiled.Value.GetType("Probe.Evaluator"));
-        evaluate.ServiceTypes.ShouldBe([Compiled.Value.GetType("Probe.Evaluator")!]);
+        // What it resolves from DI: its own instance (TargetType, above) and nothing else.
+        evaluate.Parameters.Where(p => p.Kind == HookParameterKind.Service).ShouldBeEmpty();
     }
 
     [Fact]
@@ -196,14 +197,14 @@ public sealed class DispatchTests
         using var services = Services();
         var output = Output();
         var once = Find("Probe.StaticHooks.Once");
-        once.Parameters.Select(p => (p.Kind, p.Type)).ShouldBe([(HookParameterKind.BackgroundExecution, typeof(BackgroundExecution)), (HookParameterKind.Service, typeof(Recorder))]);
+        once.Parameters.Select(p => (p.Kind, p.Type)).ShouldBe([(HookParameterKind.BackgroundExecutionInfo, typeof(BackgroundExecutionInfo)), (HookParameterKind.Service, typeof(Recorder))]);
         var item = new BackgroundHookWorkItem("execution-7", 3, once.Name, HookStage.Post, HookOwnerKind.Agent, _agent.Id, null, _run, _input, output, null);
 
         await once.Invoke(new HookContext(HookStage.Post, _agent, item.Run, item.Input, item.Output, services, default) { Execution = item });
         await Find("Probe.StaticHooks.Either").Invoke(new HookContext(HookStage.Post, _agent, item.Run, item.Input, item.Output, services, default) { Execution = item });
 
-        _recorder.Single("Once").ShouldBe([new BackgroundExecution("execution-7", 3)]);
-        _recorder.Single("Either").ShouldBe([new BackgroundExecution("execution-7", 3)]);
+        _recorder.Single("Once").ShouldBe([new BackgroundExecutionInfo("execution-7", 3)]);
+        _recorder.Single("Either").ShouldBe([new BackgroundExecutionInfo("execution-7", 3)]);
     }
 
     [Fact]

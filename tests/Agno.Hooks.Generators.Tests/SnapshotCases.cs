@@ -136,10 +136,10 @@ internal static class SnapshotCases
             public static partial class NotificationHooks
             {
                 [Hook(RunInBackground = true)]
-                public static Task NotifyOnceAsync(RunOutput output, BackgroundExecution execution, CancellationToken cancellationToken) => Task.CompletedTask;
+                public static Task NotifyOnceAsync(RunOutput output, BackgroundExecutionInfo execution, CancellationToken cancellationToken) => Task.CompletedTask;
 
                 [Hook]
-                public static void MaybeBackground(RunInput input, BackgroundExecution? execution) { }
+                public static void MaybeBackground(RunInput input, BackgroundExecutionInfo? execution) { }
             }
             """,
         ],

@@ -28,7 +28,7 @@ public sealed class DurableQueueChoiceTests(PostgresCluster postgres)
     [Fact]
     public async Task A_durable_host_runs_its_hooks_through_PostgreSQL_with_no_executor_and_counts_them_in_its_statistics()
     {
-        var ran = new TaskCompletionSource<BackgroundExecution>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ran = new TaskCompletionSource<BackgroundExecutionInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
         var agent = DurableHost.Agent("choice-agent", DurableHost.Hook("choice.Audit", context =>
         {
             ran.TrySetResult(context.RequiredBackgroundExecution);

@@ -48,14 +48,14 @@ public class BackgroundMemoryBenchmarks
 
         // Saturated: everything offered is in, or the queue is full and every worker holds a hook.
         var held = Math.Min(offered, options.QueueCapacity + options.MaxConcurrency);
-        while (!producer.IsCompleted && _executor.QueueLength + _executor.Statistics.Running < held)
+        while (!producer.IsCompleted && Waiting(_executor.Statistics) + _executor.Statistics.Running < held)
         {
             await Task.Delay(1);
         }
 
         var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
         _retainedBytes = Math.Max(_retainedBytes, retained);
-        _peakQueueLength = Math.Max(_peakQueueLength, _executor.QueueLength);
+        _peakQueueLength = Math.Max(_peakQueueLength, (int)Waiting(_executor.Statistics));
         if (OfferedTimesCapacity > 1 && producer.IsCompleted)
         {
             throw new InvalidOperationException("The producer was never held back: no backpressure.");
@@ -65,6 +65,13 @@ public class BackgroundMemoryBenchmarks
         await producer;
         await done;
     }
+
+    /// <summary>
+    /// Executions queued and not yet taken by a worker, from the public counts (all since the executor was created):
+    /// every queued one is waiting, running, finished or abandoned.
+    /// </summary>
+    private static long Waiting(BackgroundHookStatistics statistics) =>
+        statistics.Queued - statistics.Running - statistics.Finished - statistics.Abandoned;
 
     [GlobalCleanup]
     public async Task Cleanup()

@@ -22,7 +22,7 @@ internal sealed class CompletionCounter : IBackgroundHookObserver
         return _reached.Task;
     }
 
-    public void OnExecuted(BackgroundHookExecution execution)
+    public void OnExecuted(BackgroundHookResult execution)
     {
         if (execution.Status != BackgroundHookStatus.Completed)
         {

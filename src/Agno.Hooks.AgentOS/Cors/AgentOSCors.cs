@@ -31,7 +31,7 @@ public static class AgentOSCors
     ];
 
     /// <summary>The origins AgentOS allows: the configured ones (Agno's when none are), without <c>*</c> or blanks.</summary>
-    public static IReadOnlyList<string> AllowedOrigins(AgentOSOptions options)
+    internal static IReadOnlyList<string> AllowedOrigins(AgentOSOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         IEnumerable<string> origins = options.CorsAllowedOrigins is { Count: > 0 } configured ? configured : DefaultOrigins;

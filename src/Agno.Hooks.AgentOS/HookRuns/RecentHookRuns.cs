@@ -6,10 +6,10 @@ namespace Agno.Hooks.AgentOS.HookRuns;
 /// The most recent background hook executions, in a fixed-size ring (<see cref="AgentOSOptions.RecentHookRunsCapacity"/>),
 /// so <c>GET /hooks/runs</c> shows a failing hook without anyone reading logs. Memory stays bounded whatever the traffic.
 /// </summary>
-public sealed class RecentHookRuns : IBackgroundHookObserver
+internal sealed class RecentHookRuns : IBackgroundHookObserver
 {
     // Records are values: the ring holds them in place, and a new execution costs it nothing.
-    private readonly BackgroundHookExecution[] _ring;
+    private readonly BackgroundHookResult[] _ring;
     private readonly Lock _lock = new();
     private long _recorded;
 
@@ -21,12 +21,12 @@ public sealed class RecentHookRuns : IBackgroundHookObserver
             throw new ArgumentOutOfRangeException(nameof(options), capacity, $"{nameof(AgentOSOptions.RecentHookRunsCapacity)} must be at least 1.");
         }
 
-        _ring = new BackgroundHookExecution[capacity];
+        _ring = new BackgroundHookResult[capacity];
     }
 
     public int Capacity => _ring.Length;
 
-    public void OnExecuted(BackgroundHookExecution execution)
+    public void OnExecuted(BackgroundHookResult execution)
     {
         lock (_lock)
         {
@@ -36,12 +36,12 @@ public sealed class RecentHookRuns : IBackgroundHookObserver
     }
 
     /// <summary>The kept executions, newest first.</summary>
-    public IReadOnlyList<BackgroundHookExecution> Snapshot()
+    public IReadOnlyList<BackgroundHookResult> Snapshot()
     {
         lock (_lock)
         {
             var count = (int)Math.Min(_recorded, _ring.Length);
-            var result = new BackgroundHookExecution[count];
+            var result = new BackgroundHookResult[count];
             for (var i = 0; i < count; i++)
             {
                 result[i] = _ring[(_recorded - 1 - i) % _ring.Length];

@@ -32,6 +32,6 @@ internal static partial class RequestGuard
         }
     }
 
-    [LoggerMessage(110, LogLevel.Error, "AgentOS failed to handle {Method} {Path}.")]
+    [LoggerMessage(LogEvents.RequestFailed, LogLevel.Error, "AgentOS failed to handle {Method} {Path}.")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path);
 }

@@ -194,15 +194,15 @@ internal sealed partial class RunEndpoint(
     private static bool IsClientGone(Exception exception, HttpContext context) =>
         exception is IOException || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested);
 
-    [LoggerMessage(100, LogLevel.Information, "Run of {Kind} '{Id}' answered: run '{RunId}', status {Status}; response sent.")]
+    [LoggerMessage(LogEvents.RunAnswered, LogLevel.Information, "Run of {Kind} '{Id}' answered: run '{RunId}', status {Status}; response sent.")]
     private partial void LogResponded(string kind, string id, string runId, RunStatus status);
 
-    [LoggerMessage(101, LogLevel.Information, "Run of {Kind} '{Id}' streamed: run '{RunId}', status {Status}; stream ended.")]
+    [LoggerMessage(LogEvents.RunStreamed, LogLevel.Information, "Run of {Kind} '{Id}' streamed: run '{RunId}', status {Status}; stream ended.")]
     private partial void LogStreamed(string kind, string id, string runId, RunStatus status);
 
-    [LoggerMessage(102, LogLevel.Information, "{Count} background hook(s) of {Kind} '{Id}' queued after the response.")]
+    [LoggerMessage(LogEvents.BackgroundHooksQueued, LogLevel.Information, "{Count} background hook(s) of {Kind} '{Id}' queued after the response.")]
     private partial void LogQueued(int count, string kind, string id);
 
-    [LoggerMessage(103, LogLevel.Debug, "The client of run '{RunId}' went away; the run goes on and its hooks will run.")]
+    [LoggerMessage(LogEvents.ClientGone, LogLevel.Debug, "The client of run '{RunId}' went away; the run goes on and its hooks will run.")]
     private partial void LogClientGone(string runId);
 }

@@ -36,7 +36,7 @@ public sealed class InMemorySessionStore : ISessionStore
     public string DatabaseId { get; }
 
     /// <summary>How many sessions it holds now.</summary>
-    public int Count
+    internal int Count
     {
         get
         {

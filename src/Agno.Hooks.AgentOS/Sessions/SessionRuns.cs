@@ -115,13 +115,13 @@ internal sealed partial class SessionRuns(
         }
     }
 
-    [LoggerMessage(120, LogLevel.Warning, "Run '{RunId}' was not saved: session '{SessionId}' now belongs to another owner or user.")]
+    [LoggerMessage(LogEvents.RunNotSaved, LogLevel.Warning, "Run '{RunId}' was not saved: session '{SessionId}' now belongs to another owner or user.")]
     private partial void LogNotSaved(string runId, string sessionId);
 
-    [LoggerMessage(121, LogLevel.Error, "Run '{RunId}' could not be saved in session '{SessionId}'.")]
+    [LoggerMessage(LogEvents.RunSaveFailed, LogLevel.Error, "Run '{RunId}' could not be saved in session '{SessionId}'.")]
     private partial void LogSaveFailed(Exception exception, string runId, string sessionId);
 
-    [LoggerMessage(122, LogLevel.Information, "Run '{RunId}' was cancelled.")]
+    [LoggerMessage(LogEvents.RunCancelled, LogLevel.Information, "Run '{RunId}' was cancelled.")]
     private partial void LogCancelled(string runId);
 
     /// <summary>One request's run in its session.</summary>

@@ -193,7 +193,7 @@ internal static class AgnoWireFormat
     };
 
     /// <summary>The body of <c>GET /hooks/runs</c> (AgentOS's own route; Agno has none).</summary>
-    public static HookRunsResponse HookRuns(int capacity, BackgroundHookStatistics statistics, IEnumerable<BackgroundHookExecution> executions) => new()
+    public static HookRunsResponse HookRuns(int capacity, BackgroundHookStatistics statistics, IEnumerable<BackgroundHookResult> executions) => new()
     {
         Capacity = capacity,
         Statistics = new HookStatisticsResponse

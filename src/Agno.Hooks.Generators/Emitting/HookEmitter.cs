@@ -282,7 +282,7 @@ internal static class HookEmitter
                 ParameterBinding.Owner => "context.Owner",
                 ParameterBinding.RunContext => "context.Run",
                 ParameterBinding.CancellationToken => "context.CancellationToken",
-                ParameterBinding.BackgroundExecution => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
+                ParameterBinding.BackgroundExecutionInfo => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
                 ParameterBinding.Session => "context.RequiredSession",
                 _ => $"context.GetRequiredService<{parameter.TypeName}>()",
             };

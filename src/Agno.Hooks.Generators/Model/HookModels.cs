@@ -9,7 +9,7 @@ internal enum ParameterBinding
     RunContext,
     CancellationToken,
     Service,
-    BackgroundExecution,
+    BackgroundExecutionInfo,
     Session,
 }
 
@@ -26,7 +26,7 @@ internal enum HookReturn
 /// <param name="Binding">Where the argument comes from.</param>
 /// <param name="TypeName">The fully qualified type, without a nullable annotation (usable in <c>typeof</c>).</param>
 /// <param name="NeedsCast">The context's property has a base type (owner or output subclass): the dispatcher casts.</param>
-/// <param name="Nullable">Declared with <c>?</c>: a <see cref="ParameterBinding.BackgroundExecution"/> then gets null inline instead of an error.</param>
+/// <param name="Nullable">Declared with <c>?</c>: a <see cref="ParameterBinding.BackgroundExecutionInfo"/> then gets null inline instead of an error.</param>
 internal sealed record HookParameterModel(string Name, ParameterBinding Binding, string TypeName, bool NeedsCast, bool Nullable = false);
 
 /// <summary>One type declaration the generated partial must repeat, outermost first.</summary>

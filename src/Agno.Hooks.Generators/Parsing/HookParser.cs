@@ -45,7 +45,7 @@ internal static class HookParser
                 binding,
                 TypeName(parameter.Type, binding, needsCast),
                 needsCast,
-                binding == ParameterBinding.BackgroundExecution && parameter.Type.NullableAnnotation == NullableAnnotation.Annotated);
+                binding == ParameterBinding.BackgroundExecutionInfo && parameter.Type.NullableAnnotation == NullableAnnotation.Annotated);
         }
 
         var settings = HookSettings.Read(attribute);
@@ -67,7 +67,7 @@ internal static class HookParser
         (ParameterBinding.RunInput, _) => "global::Agno.Hooks.RunInput",
         (ParameterBinding.RunContext, _) => "global::Agno.Hooks.RunContext",
         (ParameterBinding.CancellationToken, _) => "global::System.Threading.CancellationToken",
-        (ParameterBinding.BackgroundExecution, _) => "global::Agno.Hooks.BackgroundExecution",
+        (ParameterBinding.BackgroundExecutionInfo, _) => "global::Agno.Hooks.BackgroundExecutionInfo",
         (ParameterBinding.RunOutput, false) => "global::Agno.Hooks.RunOutput",
         (ParameterBinding.Owner, false) => "global::Agno.Hooks.IHookOwner",
         _ => TypeNames.GetValue(type, static type => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),

@@ -192,9 +192,9 @@ internal static class HookRules
             return ParameterBinding.CancellationToken;
         }
 
-        if (KnownTypes.IsBackgroundExecution(type))
+        if (KnownTypes.IsBackgroundExecutionInfo(type))
         {
-            return ParameterBinding.BackgroundExecution;
+            return ParameterBinding.BackgroundExecutionInfo;
         }
 
         if (KnownTypes.IsHookOwner(type))

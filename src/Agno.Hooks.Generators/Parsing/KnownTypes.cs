@@ -16,7 +16,7 @@ internal static class KnownTypes
 
     public static bool IsRunContext(ITypeSymbol type) => IsAgnoHooksType(type, "RunContext");
 
-    public static bool IsBackgroundExecution(ITypeSymbol type) => IsAgnoHooksType(type, "BackgroundExecution");
+    public static bool IsBackgroundExecutionInfo(ITypeSymbol type) => IsAgnoHooksType(type, "BackgroundExecutionInfo");
 
     public static bool IsRunOutputOrSubclass(ITypeSymbol type)
     {

@@ -49,12 +49,13 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     {
     }
 
-    public BackgroundHookExecutor(
+    /// <summary>An executor that runs its work through <paramref name="invoker"/>: the one DI registers, sharing the container's.</summary>
+    internal BackgroundHookExecutor(
         BackgroundHookInvoker invoker,
         IOptions<AgnoHooksOptions> options,
-        ILogger<BackgroundHookExecutor>? logger = null,
-        TimeProvider? timeProvider = null,
-        IMeterFactory? meterFactory = null)
+        ILogger<BackgroundHookExecutor>? logger,
+        TimeProvider? timeProvider,
+        IMeterFactory? meterFactory)
     {
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(options);
@@ -75,7 +76,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
     public BackgroundHookStatistics Statistics => _counts.Statistics;
 
     /// <summary>Executions waiting for a worker.</summary>
-    public int QueueLength => _queue.Reader.Count;
+    internal int QueueLength => _queue.Reader.Count;
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The executor is stopping; the refusal is logged and counted.</exception>
@@ -264,21 +265,21 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
         }
     }
 
-    [LoggerMessage(4, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was not run: the shutdown deadline passed while it was queued.")]
+    [LoggerMessage(LogEvents.BackgroundHookAbandoned, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was not run: the shutdown deadline passed while it was queued.")]
     private partial void LogAbandonedHook(string hookName, string runId);
 
-    [LoggerMessage(5, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' was refused: the executor is stopping.")]
+    [LoggerMessage(LogEvents.BackgroundHookRefused, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' was refused: the executor is stopping.")]
     private partial void LogRefused(string hookName, string runId);
 
-    [LoggerMessage(6, LogLevel.Information, "Draining {Count} background hook executions before shutdown.")]
+    [LoggerMessage(LogEvents.ExecutorDraining, LogLevel.Information, "Draining {Count} background hook executions before shutdown.")]
     private partial void LogDraining(long count);
 
-    [LoggerMessage(7, LogLevel.Error, "{Count} background hook executions were abandoned at shutdown.")]
+    [LoggerMessage(LogEvents.ExecutorAbandonedWork, LogLevel.Error, "{Count} background hook executions were abandoned at shutdown.")]
     private partial void LogAbandoned(long count);
 
-    [LoggerMessage(8, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
+    [LoggerMessage(LogEvents.ExecutorDrained, LogLevel.Information, "Background hook executor stopped; {Count} executions finished, none abandoned.")]
     private partial void LogDrained(long count);
 
-    [LoggerMessage(11, LogLevel.Error, "The background hook executor was disposed with {Count} hook executions still running: they ignore their cancellation and block their worker.")]
+    [LoggerMessage(LogEvents.ExecutorLeftRunning, LogLevel.Error, "The background hook executor was disposed with {Count} hook executions still running: they ignore their cancellation and block their worker.")]
     private partial void LogLeftRunning(long count);
 }

@@ -56,7 +56,7 @@ public sealed partial class BackgroundHookInvoker
     /// Runs <paramref name="item"/> and reports how it ended. <paramref name="cancellationToken"/> cancels it
     /// (status <see cref="BackgroundHookStatus.Cancelled"/>): a host's shutdown deadline, say.
     /// </summary>
-    public async Task<BackgroundHookExecution> ExecuteAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
+    public async Task<BackgroundHookResult> ExecuteAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         using var cancellation = CreateCancellation(cancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class BackgroundHookInvoker
     /// caller awaits the returned task exactly once, as a pooled one requires.
     /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    internal async ValueTask<BackgroundHookExecution> RunAsync(BackgroundHookWorkItem item, BackgroundHookCancellation cancellation)
+    internal async ValueTask<BackgroundHookResult> RunAsync(BackgroundHookWorkItem item, BackgroundHookCancellation cancellation)
     {
         var startedAt = _time.GetUtcNow();
         var startTimestamp = _time.GetTimestamp();
@@ -187,7 +187,7 @@ public sealed partial class BackgroundHookInvoker
         }
     }
 
-    private BackgroundHookExecution Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)
+    private BackgroundHookResult Record(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, Exception? error, Activity? activity)
     {
         var hookTag = new KeyValuePair<string, object?>(AgnoHooksTelemetry.HookNameTag, item.HookName);
         switch (status)
@@ -220,7 +220,7 @@ public sealed partial class BackgroundHookInvoker
             activity.Stop();
         }
 
-        var execution = new BackgroundHookExecution(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
+        var execution = new BackgroundHookResult(item, status, startedAt, duration, error?.Message ?? (status == BackgroundHookStatus.Completed ? null : statusName), error);
         foreach (var observer in _observers)
         {
             try
@@ -248,18 +248,18 @@ public sealed partial class BackgroundHookInvoker
     private static void ObserveLateFault(Task task) =>
         task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    [LoggerMessage(1, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' failed (attempt {Attempt}).")]
+    [LoggerMessage(LogEvents.BackgroundHookFailed, LogLevel.Error, "Background hook '{HookName}' of run '{RunId}' failed (attempt {Attempt}).")]
     private partial void LogFailed(Exception exception, string hookName, string runId, int attempt);
 
-    [LoggerMessage(2, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' timed out after {Timeout} and was cancelled.")]
+    [LoggerMessage(LogEvents.BackgroundHookTimedOut, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' timed out after {Timeout} and was cancelled.")]
     private partial void LogTimedOut(string hookName, string runId, TimeSpan timeout);
 
-    [LoggerMessage(3, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was cancelled before it finished.")]
+    [LoggerMessage(LogEvents.BackgroundHookCancelled, LogLevel.Warning, "Background hook '{HookName}' of run '{RunId}' was cancelled before it finished.")]
     private partial void LogCancelled(string hookName, string runId);
 
-    [LoggerMessage(9, LogLevel.Warning, "Background hook observer '{Observer}' failed.")]
+    [LoggerMessage(LogEvents.BackgroundHookObserverFailed, LogLevel.Warning, "Background hook observer '{Observer}' failed.")]
     private partial void LogObserverFailed(Exception exception, string observer);
 
-    [LoggerMessage(10, LogLevel.Warning, "Background hook '{HookName}' wrote {Members}; the change was discarded because background hooks receive a copy. Make it inline (not RunInBackground, or a guardrail) to keep its changes, or stop writing.")]
+    [LoggerMessage(LogEvents.BackgroundHookDiscardedWrites, LogLevel.Warning, "Background hook '{HookName}' wrote {Members}; the change was discarded because background hooks receive a copy. Make it inline (not RunInBackground, or a guardrail) to keep its changes, or stop writing.")]
     private partial void LogDiscardedWrites(string hookName, string members);
 }

@@ -6,11 +6,12 @@ namespace Agno.Hooks;
 /// One background hook execution, as data: which hook, whose, and copies of the run's context, input and
 /// output taken when it was queued. It can leave the process (<see cref="BackgroundHookSerializer"/>); running it
 /// resolves the hook by <see cref="HookName"/> and the owner by <see cref="OwnerKind"/> and <see cref="OwnerId"/>.
+/// What the hook binds of it is a <see cref="BackgroundExecutionInfo"/>; how it ended, a <see cref="BackgroundHookResult"/>.
 /// </summary>
 public sealed class BackgroundHookWorkItem
 {
     /// <summary>An execution of <paramref name="hook"/> with copies the caller has already taken.</summary>
-    public BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent = null)
+    internal BackgroundHookWorkItem(HookDescriptor hook, IHookOwner owner, HookStage stage, RunContext run, RunInput input, RunOutput? output, string? traceParent)
     {
         ArgumentNullException.ThrowIfNull(hook);
         ArgumentNullException.ThrowIfNull(owner);
@@ -34,7 +35,7 @@ public sealed class BackgroundHookWorkItem
 
     /// <summary>An execution of <paramref name="hook"/> with the arguments of <paramref name="context"/>, which must already be copies.</summary>
     public BackgroundHookWorkItem(HookDescriptor hook, HookContext context)
-        : this(hook, (context ?? throw new ArgumentNullException(nameof(context))).Owner, context.Stage, context.Run, context.Input, context.Output)
+        : this(hook, (context ?? throw new ArgumentNullException(nameof(context))).Owner, context.Stage, context.Run, context.Input, context.Output, traceParent: null)
     {
     }
 
@@ -115,18 +116,18 @@ public sealed class BackgroundHookWorkItem
     [JsonIgnore]
     public IHookOwner? Owner { get; }
 
-    /// <summary>The execution's id and attempt, as a hook binds them (<see cref="BackgroundExecution"/>).</summary>
+    /// <summary>The execution's id and attempt, as a hook binds them (<see cref="BackgroundExecutionInfo"/>).</summary>
     [JsonIgnore]
-    public BackgroundExecution Identity => _identity ??= new BackgroundExecution(ExecutionId, Attempt);
+    internal BackgroundExecutionInfo Identity => _identity ??= new BackgroundExecutionInfo(ExecutionId, Attempt);
 
     /// <summary>The same execution as another attempt: what a durable queue runs when it tries again.</summary>
     public BackgroundHookWorkItem WithAttempt(int attempt) =>
         attempt == Attempt ? this : new BackgroundHookWorkItem(ExecutionId, attempt, HookName, Stage, OwnerKind, OwnerId, OwnerName, Run, Input, Output, TraceParent);
 
-    private BackgroundExecution? _identity;
+    private BackgroundExecutionInfo? _identity;
 
     // The id is made with the item, and written out the first time someone reads it (a hook that binds
-    // BackgroundExecution, a durable queue serializing the item, a trace): an execution nobody asks about, the
+    // BackgroundExecutionInfo, a durable queue serializing the item, a trace): an execution nobody asks about, the
     // common case in memory, never allocates its 88-byte text.
     private readonly Guid _executionGuid;
     private string? _executionId;

@@ -201,12 +201,12 @@ public sealed partial class AgentAsJudgeEval
         return start >= 0 && end > start ? trimmed[(start + 1)..end].Trim() : trimmed;
     }
 
-    [LoggerMessage(70, LogLevel.Information, "Evaluation '{Name}' of run '{RunId}': passed {Passed}, score {Score}.")]
+    [LoggerMessage(LogEvents.EvaluationJudged, LogLevel.Information, "Evaluation '{Name}' of run '{RunId}': passed {Passed}, score {Score}.")]
     private partial void LogJudged(string name, string runId, bool passed, int? score);
 
-    [LoggerMessage(71, LogLevel.Error, "Evaluation '{Name}' of run '{RunId}' failed; the run is not affected.")]
+    [LoggerMessage(LogEvents.EvaluationFailed, LogLevel.Error, "Evaluation '{Name}' of run '{RunId}' failed; the run is not affected.")]
     private partial void LogJudgeFailed(Exception exception, string name, string runId);
 
-    [LoggerMessage(72, LogLevel.Warning, "The on-fail callback of evaluation '{Name}' (run '{RunId}') threw.")]
+    [LoggerMessage(LogEvents.EvaluationOnFailFailed, LogLevel.Warning, "The on-fail callback of evaluation '{Name}' (run '{RunId}') threw.")]
     private partial void LogOnFailFailed(Exception exception, string name, string runId);
 }

@@ -17,6 +17,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// as <c>PiiDetectionGuardrail.CheckHook.Named(name)</c>, so two agents can carry differently configured guardrails of one
 /// kind. A bad configuration fails at start-up (<c>ValidateOnStart</c>), its message naming the configuration.
 /// </remarks>
+// RS0026 keeps an optional parameter added to one of several overloads later from making existing calls ambiguous.
+// Each pair here differs in the type of an argument that comes before any optional one (the configure step or the
+// configuration's name), so every call picks one overload whatever is added after it.
+#pragma warning disable RS0026
 public static class GuardrailBuilderExtensions
 {
     /// <summary>Adds <see cref="PiiDetectionGuardrail"/>; attach <c>PiiDetectionGuardrail.CheckHook</c> to <c>PreHooks</c>.</summary>
@@ -237,3 +241,4 @@ public static class GuardrailBuilderExtensions
                 : ValidateOptionsResult.Fail($"The moderation guardrail{(string.IsNullOrEmpty(name) ? string.Empty : $" '{name}'")} needs an IContentModerator, and none is registered: add OpenAI's with AddAgnoHooks().AddOpenAIContentModerator() (package Agno.Hooks.OpenAI), or your own with services.AddSingleton<IContentModerator, MyModerator>().");
     }
 }
+#pragma warning restore RS0026

@@ -26,7 +26,7 @@ public sealed class HookCatalog
     }
 
     /// <summary>The hooks, by name, as last read.</summary>
-    public IReadOnlyDictionary<string, HookDescriptor> Hooks => _byName ?? Read(name: null);
+    internal IReadOnlyDictionary<string, HookDescriptor> Hooks => _byName ?? Read(name: null);
 
     /// <summary>The hook named <paramref name="name"/>, or null; a miss reads the hooks again first.</summary>
     public HookDescriptor? Find(string name)

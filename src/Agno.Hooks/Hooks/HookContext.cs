@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Agno.Hooks;
 
 /// <summary>
@@ -53,12 +55,16 @@ public sealed class HookContext
     /// <summary>For a background hook, the execution it runs as (its stable id and attempt); null inline.</summary>
     public BackgroundHookWorkItem? Execution { get; init; }
 
-    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/>? parameter binds: the background execution's id and attempt; null inline.</summary>
-    public BackgroundExecution? BackgroundExecution => Execution?.Identity;
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecutionInfo"/>? parameter binds: the background execution's id and attempt; null inline.</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public BackgroundExecutionInfo? BackgroundExecution => Execution?.Identity;
 
-    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecution"/> parameter binds; only background hooks have one.</summary>
-    public BackgroundExecution RequiredBackgroundExecution =>
-        BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecution, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecution?) to get null when it runs inline.");
+    /// <summary>What a <see cref="Agno.Hooks.BackgroundExecutionInfo"/> parameter binds; only background hooks have one.</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public BackgroundExecutionInfo RequiredBackgroundExecution =>
+        BackgroundExecution ?? throw new InvalidOperationException("This hook binds BackgroundExecutionInfo, which only background hooks have: make it RunInBackground, or declare the parameter nullable (BackgroundExecutionInfo?) to get null when it runs inline.");
 
     /// <summary>
     /// The session object of the owner's own runtime for this run (a Microsoft Agent Framework <c>AgentSession</c>),
@@ -68,6 +74,8 @@ public sealed class HookContext
     public object? Session { get; init; }
 
     /// <summary>The session, for hooks that bind one.</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public object RequiredSession =>
         Session ?? throw new InvalidOperationException(Execution is null
             ? $"A hook of '{Owner.Id}' binds the run's session, but this run has none: only owners of a runtime with sessions (a Microsoft Agent Framework agent) pass one."
@@ -78,6 +86,8 @@ public sealed class HookContext
     /// <see cref="IServiceProvider.GetService"/>, without the extension method's probe for <c>ISupportRequiredService</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Nothing of type <typeparamref name="T"/> is registered.</exception>
+    /// <remarks>Called by generated dispatchers; a hook binds the service as a parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public T GetRequiredService<T>()
         where T : notnull =>
         Services.GetService(typeof(T)) is T service
@@ -89,6 +99,8 @@ public sealed class HookContext
         new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session };
 
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public RunOutput RequiredOutput =>
         Output ?? throw new InvalidOperationException("This hook needs the run's output, which only post-hooks have.");
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.ComponentModel;
 
 namespace Agno.Hooks;
 
@@ -10,10 +11,15 @@ namespace Agno.Hooks;
 /// </summary>
 public sealed class HookDescriptor
 {
+    // RS0026: the two constructors differ in their second, required argument (an invoker, or the parameters before a
+    // synchronous invoker): no call can be ambiguous.
+#pragma warning disable RS0026
     /// <param name="name">The stable name, <c>Namespace.Type.Method</c> by convention.</param>
     /// <param name="invoke">Binds the arguments from a <see cref="HookContext"/> and calls the hook.</param>
     /// <param name="parameters">The hook's parameters, in declaration order; they decide <see cref="Stages"/> and <see cref="OwnerKind"/>.</param>
     /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
+    /// <remarks>What the generator emits for each <c>[Hook]</c> method: hidden from completion, not from callers.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public HookDescriptor(string name, HookInvoker invoke, IEnumerable<HookParameter>? parameters = null, Type? targetType = null)
         : this(name, invoke ?? throw new ArgumentNullException(nameof(invoke)), invokeSynchronously: null, parameters, targetType)
     {
@@ -26,12 +32,16 @@ public sealed class HookDescriptor
     /// <param name="targetType">For an instance hook, the declaring type, resolved from DI once per invocation scope.</param>
     /// <remarks>
     /// The parameters come before the invoker, unlike the <see cref="HookInvoker"/> constructor, so that a lambda
-    /// returning a <see cref="Task"/> can't bind here by accident and have its task dropped.
+    /// returning a <see cref="Task"/> can't bind here by accident and have its task dropped. What the generator emits
+    /// for each <c>void</c> <c>[Hook]</c> method: hidden from completion, not from callers.
     /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public HookDescriptor(string name, IEnumerable<HookParameter>? parameters, SynchronousHookInvoker invokeSynchronously, Type? targetType = null)
         : this(name, invoke: null, invokeSynchronously ?? throw new ArgumentNullException(nameof(invokeSynchronously)), parameters, targetType)
     {
     }
+
+#pragma warning restore RS0026
 
     private HookDescriptor(string name, HookInvoker? invoke, SynchronousHookInvoker? invokeSynchronously, IEnumerable<HookParameter>? parameters, Type? targetType)
     {
@@ -117,7 +127,7 @@ public sealed class HookDescriptor
     internal bool NeedsServices { get; }
 
     /// <summary>Types the hook resolves from DI: its service parameters and, for an instance hook, its declaring type.</summary>
-    public IEnumerable<Type> ServiceTypes
+    internal IEnumerable<Type> ServiceTypes
     {
         get
         {

@@ -23,7 +23,7 @@ public sealed class HookOwnerDirectory
     }
 
     /// <summary>Every owner, members and steps included, each once, as last read.</summary>
-    public IEnumerable<IHookOwner> Owners => (_byId ?? Read(key: null)).Values;
+    internal IEnumerable<IHookOwner> Owners => (_byId ?? Read(key: null)).Values;
 
     /// <summary>The owner of kind <paramref name="kind"/> with id <paramref name="id"/>, or null; a miss reads the owners again first.</summary>
     public IHookOwner? Find(HookOwnerKind kind, string id)

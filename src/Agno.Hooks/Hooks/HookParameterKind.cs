@@ -21,8 +21,8 @@ public enum HookParameterKind
     /// <summary>Any other type, resolved from the run's <see cref="IServiceProvider"/>.</summary>
     Service,
 
-    /// <summary><see cref="Agno.Hooks.BackgroundExecution"/>: the background execution's stable id and attempt.</summary>
-    BackgroundExecution,
+    /// <summary><see cref="Agno.Hooks.BackgroundExecutionInfo"/>: the background execution's stable id and attempt.</summary>
+    BackgroundExecutionInfo,
 
     /// <summary>
     /// The session object of the owner's own runtime (a Microsoft Agent Framework <c>AgentSession</c>), from

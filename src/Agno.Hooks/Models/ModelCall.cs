@@ -122,6 +122,6 @@ internal static partial class ModelCall
         recorded.Add(new RunMessage(ChatRole.Assistant.Value, answer));
     }
 
-    [LoggerMessage(30, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.ModelFailed, LogLevel.Error, "The model of '{OwnerId}' failed in run '{RunId}'.")]
     private static partial void LogModelFailed(ILogger logger, Exception exception, string ownerId, string runId);
 }

@@ -1,4 +1,4 @@
 namespace Agno.Hooks;
 
 /// <summary>One step of a hook stage, for owners that stream events (Agno's <c>PreHookStarted</c>, ...).</summary>
-public readonly record struct HookEvent(HookEventKind Kind, HookStage Stage, HookDescriptor Hook);
+internal readonly record struct HookEvent(HookEventKind Kind, HookStage Stage, HookDescriptor Hook);

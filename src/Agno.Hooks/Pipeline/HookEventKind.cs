@@ -1,7 +1,7 @@
 namespace Agno.Hooks;
 
 /// <summary>What happened to one inline hook, as a stage streams it.</summary>
-public enum HookEventKind
+internal enum HookEventKind
 {
     /// <summary>The hook is about to run.</summary>
     Started,

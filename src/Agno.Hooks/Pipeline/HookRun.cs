@@ -153,7 +153,7 @@ public sealed partial class HookRun
     internal void SetOutput(RunOutput output) => _output = output;
 
     /// <summary>Whether <paramref name="hook"/> runs in the background under <paramref name="runHooksInBackground"/>.</summary>
-    public static bool IsBackground(HookDescriptor hook, bool runHooksInBackground)
+    internal static bool IsBackground(HookDescriptor hook, bool runHooksInBackground)
     {
         ArgumentNullException.ThrowIfNull(hook);
         return !hook.Guardrail && (hook.RunInBackground || runHooksInBackground);
@@ -525,9 +525,9 @@ public sealed partial class HookRun
     /// <summary>The trace of a run's span (or of the ambient one): what its hook spans and background executions join.</summary>
     private sealed record RunTrace(ActivityContext Context, string? TraceParent);
 
-    [LoggerMessage(20, LogLevel.Information, "Hook '{HookName}' rejected run '{RunId}' ({Trigger}): {Reason}")]
+    [LoggerMessage(LogEvents.RunRejected, LogLevel.Information, "Hook '{HookName}' rejected run '{RunId}' ({Trigger}): {Reason}")]
     private static partial void LogRejected(ILogger logger, string hookName, string runId, string trigger, string reason);
 
-    [LoggerMessage(21, LogLevel.Error, "Hook '{HookName}' of run '{RunId}' failed; the run goes on.")]
+    [LoggerMessage(LogEvents.InlineHookFailed, LogLevel.Error, "Hook '{HookName}' of run '{RunId}' failed; the run goes on.")]
     private static partial void LogInlineFailed(ILogger logger, Exception exception, string hookName, string runId);
 }

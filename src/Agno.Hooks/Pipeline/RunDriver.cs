@@ -221,6 +221,6 @@ internal static partial class RunDriver
 
     private static string NonEmptyOr(string? id) => string.IsNullOrEmpty(id) ? RunIds.New() : id;
 
-    [LoggerMessage(22, LogLevel.Error, "The work of '{OwnerId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.RunWorkFailed, LogLevel.Error, "The work of '{OwnerId}' failed in run '{RunId}'.")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, string ownerId, string runId);
 }

@@ -174,6 +174,6 @@ public sealed partial class Workflow : Runnable
         public StepResult? Result { get; set; }
     }
 
-    [LoggerMessage(40, LogLevel.Error, "Step '{StepName}' of workflow '{WorkflowId}' failed in run '{RunId}'.")]
+    [LoggerMessage(LogEvents.WorkflowStepFailed, LogLevel.Error, "Step '{StepName}' of workflow '{WorkflowId}' failed in run '{RunId}'.")]
     private static partial void LogStepFailed(ILogger logger, Exception exception, string stepName, string workflowId, string runId);
 }

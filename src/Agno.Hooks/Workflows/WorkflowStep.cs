@@ -18,11 +18,14 @@ public abstract class WorkflowStep
     /// <summary>The steps a parallel step runs at the same time; empty for other steps.</summary>
     public IReadOnlyList<WorkflowStep> ParallelSteps => (this as ParallelStep)?.Steps ?? [];
 
+    // RS0026: the two overloads differ in their first, required argument (an agent or a team): no call can be ambiguous.
+#pragma warning disable RS0026
     /// <summary>Runs <paramref name="agent"/> on the previous step's output (the workflow's input for the first step).</summary>
     public static WorkflowStep Run(Agent agent, string? name = null) => new RunnableStep(name ?? agent.Name ?? agent.Id, agent);
 
     /// <summary>Runs <paramref name="team"/> on the previous step's output (the workflow's input for the first step).</summary>
     public static WorkflowStep Run(Team team, string? name = null) => new RunnableStep(name ?? team.Name ?? team.Id, team);
+#pragma warning restore RS0026
 
     /// <summary>Runs <paramref name="function"/>; throwing fails the step and so the workflow.</summary>
     public static WorkflowStep Function(string name, Func<StepInput, CancellationToken, ValueTask<StepOutput>> function) => new FunctionStep(name, function);

@@ -80,10 +80,10 @@ public sealed class Gate
 /// <summary>Hears of every finished background execution, with a signal for "this many have finished".</summary>
 public sealed class Executions : IBackgroundHookObserver
 {
-    private readonly List<BackgroundHookExecution> _done = [];
+    private readonly List<BackgroundHookResult> _done = [];
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
 
-    public IReadOnlyList<BackgroundHookExecution> Done
+    public IReadOnlyList<BackgroundHookResult> Done
     {
         get
         {
@@ -94,7 +94,7 @@ public sealed class Executions : IBackgroundHookObserver
         }
     }
 
-    public void OnExecuted(BackgroundHookExecution execution)
+    public void OnExecuted(BackgroundHookResult execution)
     {
         lock (_done)
         {

@@ -10,7 +10,7 @@ internal sealed class ExecutionSignal(int expected) : IBackgroundHookObserver
 
     public int Count => Volatile.Read(ref _count);
 
-    public void OnExecuted(BackgroundHookExecution execution)
+    public void OnExecuted(BackgroundHookResult execution)
     {
         if (Interlocked.Increment(ref _count) >= expected)
         {

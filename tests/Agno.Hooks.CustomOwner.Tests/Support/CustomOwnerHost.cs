@@ -69,19 +69,19 @@ internal sealed class ExecutionRecorder : IBackgroundHookObserver
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentQueue<BackgroundHookExecution> _executions = new();
+    private readonly ConcurrentQueue<BackgroundHookResult> _executions = new();
     private readonly SemaphoreSlim _signal = new(0);
 
-    public IReadOnlyCollection<BackgroundHookExecution> Executions => [.. _executions];
+    public IReadOnlyCollection<BackgroundHookResult> Executions => [.. _executions];
 
-    public void OnExecuted(BackgroundHookExecution execution)
+    public void OnExecuted(BackgroundHookResult execution)
     {
         _executions.Enqueue(execution);
         _signal.Release();
     }
 
     /// <summary>Waits until <paramref name="count"/> more executions have finished since the last wait.</summary>
-    public async Task<IReadOnlyCollection<BackgroundHookExecution>> WaitForAsync(int count)
+    public async Task<IReadOnlyCollection<BackgroundHookResult>> WaitForAsync(int count)
     {
         for (var i = 0; i < count; i++)
         {

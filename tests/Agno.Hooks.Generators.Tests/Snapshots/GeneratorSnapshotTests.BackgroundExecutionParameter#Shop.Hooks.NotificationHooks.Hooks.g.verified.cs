@@ -12,7 +12,7 @@ namespace Shop.Hooks
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("input", global::Agno.Hooks.HookParameterKind.RunInput, typeof(global::Agno.Hooks.RunInput)),
-                new global::Agno.Hooks.HookParameter("execution", global::Agno.Hooks.HookParameterKind.BackgroundExecution, typeof(global::Agno.Hooks.BackgroundExecution)),
+                new global::Agno.Hooks.HookParameter("execution", global::Agno.Hooks.HookParameterKind.BackgroundExecutionInfo, typeof(global::Agno.Hooks.BackgroundExecutionInfo)),
             },
             static context => global::Shop.Hooks.NotificationHooks.MaybeBackground(context.Input, context.BackgroundExecution));
 
@@ -24,7 +24,7 @@ namespace Shop.Hooks
             new global::Agno.Hooks.HookParameter[]
             {
                 new global::Agno.Hooks.HookParameter("output", global::Agno.Hooks.HookParameterKind.RunOutput, typeof(global::Agno.Hooks.RunOutput)),
-                new global::Agno.Hooks.HookParameter("execution", global::Agno.Hooks.HookParameterKind.BackgroundExecution, typeof(global::Agno.Hooks.BackgroundExecution)),
+                new global::Agno.Hooks.HookParameter("execution", global::Agno.Hooks.HookParameterKind.BackgroundExecutionInfo, typeof(global::Agno.Hooks.BackgroundExecutionInfo)),
                 new global::Agno.Hooks.HookParameter("cancellationToken", global::Agno.Hooks.HookParameterKind.CancellationToken, typeof(global::System.Threading.CancellationToken)),
             })
         {

@@ -108,7 +108,7 @@ internal sealed class DurableHost : IAsyncDisposable
 
     /// <summary>A post-hook built by hand (as the generator would), named <paramref name="name"/>.</summary>
     public static HookDescriptor Hook(string name, Func<HookContext, ValueTask> body) =>
-        new(name, context => body(context), [new HookParameter("output", HookParameterKind.RunOutput, typeof(RunOutput)), new HookParameter("execution", HookParameterKind.BackgroundExecution, typeof(BackgroundExecution))]);
+        new(name, context => body(context), [new HookParameter("output", HookParameterKind.RunOutput, typeof(RunOutput)), new HookParameter("execution", HookParameterKind.BackgroundExecutionInfo, typeof(BackgroundExecutionInfo))]);
 
     /// <summary>Runs the agent once (<c>stream=false</c>); returns the run id.</summary>
     public async Task<string> RunAsync(string agentId, string message = "Hello!")

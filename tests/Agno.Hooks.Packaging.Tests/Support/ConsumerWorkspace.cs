@@ -18,26 +18,9 @@ internal sealed class ConsumerWorkspace : IDisposable
         var root = Path.Combine(feed.Directory, "consumers", $"{template}-{Guid.NewGuid():N}");
         var workspace = new ConsumerWorkspace(root);
         Directory.CreateDirectory(workspace.Project);
-        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
         File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(root, "packages")}" />
-              </config>
-              <packageSources>
-                <add key="agno-hooks-test-feed" value="{feed.Feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{machinePackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        WorkspaceNuGetConfig.Write(root, feed);
         var references = string.Join("\n    ", (agnoPackages ?? ["Agno.Hooks"]).Select(id => $"<PackageReference Include=\"{id}\" Version=\"{feed.Version}\" />"));
         File.WriteAllText(Path.Combine(workspace.Project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">

@@ -21,7 +21,7 @@ public sealed class BackgroundHookWorkItemIdentityTests
         restored.TraceParent.ShouldBeNull();
         restored.Input.Content.ShouldBe("Hello");
         restored.Run.Metadata["k"]!.GetValue<string>().ShouldBe("v");
-        restored.Identity.ShouldBe(new BackgroundExecution("execution-1", 2));
+        restored.Identity.ShouldBe(new BackgroundExecutionInfo("execution-1", 2));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class BackgroundHookWorkItemIdentityTests
 
         var again = item.WithAttempt(3);
 
-        again.Identity.ShouldBe(new BackgroundExecution("execution-1", 3));
+        again.Identity.ShouldBe(new BackgroundExecutionInfo("execution-1", 3));
         again.Output!.Content.ShouldBe("Hello");
         again.TraceParent.ShouldBe(item.TraceParent);
         item.WithAttempt(1).ShouldBeSameAs(item);

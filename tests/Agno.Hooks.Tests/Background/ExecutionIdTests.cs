@@ -112,7 +112,7 @@ public sealed class ExecutionIdTests
     [InlineData(null)]
     public void A_records_id_reads_back_as_given_and_equal_ids_make_equal_records(string? id)
     {
-        var execution = new BackgroundHookExecution("hook", "run-1", BackgroundHookStatus.Completed, DateTimeOffset.UnixEpoch, TimeSpan.Zero, null) { ExecutionId = id };
+        var execution = new BackgroundHookResult("hook", "run-1", BackgroundHookStatus.Completed, DateTimeOffset.UnixEpoch, TimeSpan.Zero, null) { ExecutionId = id };
 
         execution.ExecutionId.ShouldBe(id);
         (execution with { ExecutionId = execution.ExecutionId }).ShouldBe(execution);
@@ -125,7 +125,7 @@ public sealed class ExecutionIdTests
         var item = Item();
         var execution = await Invoker().ExecuteAsync(item);
 
-        var same = new BackgroundHookExecution(execution.HookName, execution.RunId, execution.Status, execution.StartedAt, execution.Duration, execution.Error) { ExecutionId = item.ExecutionId };
+        var same = new BackgroundHookResult(execution.HookName, execution.RunId, execution.Status, execution.StartedAt, execution.Duration, execution.Error) { ExecutionId = item.ExecutionId };
 
         same.ShouldBe(execution);
     }

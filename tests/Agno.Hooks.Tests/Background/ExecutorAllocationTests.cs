@@ -73,6 +73,6 @@ public sealed class ExecutorAllocationTests
     {
         public int Count { get; private set; }
 
-        public void OnExecuted(BackgroundHookExecution execution) => Count += execution.Status == BackgroundHookStatus.Completed ? 1 : 0;
+        public void OnExecuted(BackgroundHookResult execution) => Count += execution.Status == BackgroundHookStatus.Completed ? 1 : 0;
     }
 }

@@ -79,7 +79,7 @@ public sealed class HookLookupTests
         }, [InputParameter, AgentParameter]) { RunInBackground = true });
         source.Add(late);
         var run = new RunContext("run-1", "session-1");
-        var captured = new BackgroundHookWorkItem(late.PreHooks[0], late, HookStage.Pre, run, new RunInput("Hi") { Metadata = run.Metadata, SessionState = run.SessionState }, null);
+        var captured = new BackgroundHookWorkItem(late.PreHooks[0], late, HookStage.Pre, run, new RunInput("Hi") { Metadata = run.Metadata, SessionState = run.SessionState }, null, traceParent: null);
         var restored = BackgroundHookSerializer.Deserialize(BackgroundHookSerializer.Serialize(captured));
 
         var execution = await invoker.ExecuteAsync(restored);

@@ -1,12 +1,16 @@
 namespace Agno.Hooks;
 
-/// <summary>The record of one finished background execution.</summary>
+/// <summary>
+/// How one background execution ended: what <see cref="IBackgroundHookObserver"/>s get and
+/// <see cref="BackgroundHookInvoker.ExecuteAsync"/> returns. The execution itself, queued, is a
+/// <see cref="BackgroundHookWorkItem"/>; what its hook binds of it is a <see cref="BackgroundExecutionInfo"/>.
+/// </summary>
 /// <remarks>
 /// A value, not an object: the executor makes one per execution for its observers (AgentOS's <c>/hooks/runs</c>
 /// ring always listens), and an object there cost 88 B per execution, most of the executor's budget. It holds no
 /// reference to the work item, so whoever keeps records keeps none of the run's copies.
 /// </remarks>
-public readonly record struct BackgroundHookExecution(
+public readonly record struct BackgroundHookResult(
     string HookName,
     string RunId,
     BackgroundHookStatus Status,
@@ -19,7 +23,7 @@ public readonly record struct BackgroundHookExecution(
     private readonly Guid _executionGuid;
     private readonly string? _executionId;
 
-    internal BackgroundHookExecution(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, string? error, Exception? exception)
+    internal BackgroundHookResult(BackgroundHookWorkItem item, BackgroundHookStatus status, DateTimeOffset startedAt, TimeSpan duration, string? error, Exception? exception)
         : this(item.HookName, item.RunId, status, startedAt, duration, error)
     {
         _executionGuid = item.ExecutionGuid;

@@ -1,0 +1,3 @@
+namespace Agno.Hooks.AgentFramework.Tests;
+
+public sealed class LogEventTests() : Agno.Hooks.Testing.LogEventTableTests(typeof(Agno.Hooks.AgentFramework.AgnoHooksAgent).Assembly, "Agno.Hooks.AgentFramework.LogEvents");
