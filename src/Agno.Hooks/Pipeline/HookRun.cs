@@ -198,12 +198,35 @@ public sealed partial class HookRun
             activity.SetStatus(output.Status == RunStatus.Completed ? ActivityStatusCode.Ok : ActivityStatusCode.Error, output.Status == RunStatus.Completed ? null : output.ErrorType);
         }
 
+        SettleAnswer(output);
         if (_postHooks is { } postHooks && Rejection is null)
         {
             CaptureBackground(postHooks, HookStage.Post, output);
         }
 
         return CompleteAsync();
+    }
+
+    /// <summary>
+    /// The answer among the output's messages (the work records the model's reply last) becomes the answer as delivered:
+    /// a post-hook's edit, a guardrail's mask above all, reaches it, and a rejected run keeps no answer there. Done before
+    /// any copy is taken, so neither the caller's JSON nor a background hook sees what a guardrail took out.
+    /// </summary>
+    private void SettleAnswer(RunOutput output)
+    {
+        if (output.MessagesIfMade is not { Count: > 0 } messages || messages[^1].Role != "assistant")
+        {
+            return;
+        }
+
+        if (Rejection is not null)
+        {
+            messages.RemoveAt(messages.Count - 1);
+        }
+        else if (output.Status == RunStatus.Completed && output.Content is { } content)
+        {
+            messages[^1].Text = content;
+        }
     }
 
     /// <summary>Hands the background work over, unless a check rejected the run. Returns how many executions went.</summary>

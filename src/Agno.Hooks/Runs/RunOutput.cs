@@ -99,6 +99,9 @@ public class RunOutput
 
     public JsonObject? ErrorData { get => _errorData; set => Set(ref _errorData, value, CopyWatch.Member.ErrorData); }
 
+    /// <summary>The messages if any were recorded or read; null otherwise (they are then empty).</summary>
+    internal List<RunMessage>? MessagesIfMade => _messages;
+
     /// <summary>A deep copy that shares nothing mutable with this instance.</summary>
     public RunOutput Clone(RunContext context)
     {

@@ -55,6 +55,27 @@ public abstract class RunConformanceTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task A_post_hooks_edit_of_the_answer_reaches_every_copy(bool streamed)
+    {
+        var subject = Create(Host);
+        subject.Owner.PostHooks.Add(Post("mask", c => c.Output!.Content = c.Output.Content!.Replace("world", "*****", StringComparison.Ordinal), guardrail: true));
+        subject.Owner.PostHooks.Add(Post("audit", _ => { }, background: true));
+
+        var result = await subject.RunAsync("Hi", streamed);
+
+        if (!streamed)
+        {
+            result.Content.ShouldBe("Hello *****");
+        }
+
+        var copy = Host.Background.Items.Single().Output!;
+        copy.Content.ShouldBe("Hello *****");
+        copy.Messages.ShouldAllBe(m => !m.Text.Contains("world"), "the answer recorded among the messages is the masked one");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task A_rejected_input_never_reaches_the_work_and_hands_nothing_over(bool streamed)
     {
         var subject = Create(Host);
