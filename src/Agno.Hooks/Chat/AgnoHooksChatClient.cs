@@ -170,11 +170,11 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
                 if (update.ModelId is { } modelId)
                 {
                     output.Model = modelId;
-            }
+                }
 
-            output.ResponseId ??= update.ResponseId;
-            output.Metrics.AddUsage(update.Contents);
-            yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
+                output.ResponseId ??= update.ResponseId;
+                output.Metrics.AddUsage(update.Contents);
+                yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
             }
 
             if (output.Status == RunStatus.Error)

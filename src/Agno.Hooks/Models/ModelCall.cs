@@ -32,40 +32,20 @@ internal static partial class ModelCall
     {
         var output = run.Output;
         NameModel(output, model);
-        var cancellationToken = run.CancellationToken;
         var text = new StringBuilder();
-        var updates = model.GetStreamingResponseAsync(messages, chatOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        try
+        await foreach (var update in RunWork.UntilFailureAsync(model.GetStreamingResponseAsync(messages, chatOptions, run.CancellationToken), run, Failed).ConfigureAwait(false))
         {
-            while (true)
+            output.Metrics.AddUsage(update.Contents);
+            if (!string.IsNullOrEmpty(update.Text))
             {
-                ChatResponseUpdate update;
-                try
-                {
-                    if (!await updates.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    update = updates.Current;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    Failed(run, exception);
-                    yield break;
-                }
-
-                output.Metrics.AddUsage(update.Contents);
-                if (!string.IsNullOrEmpty(update.Text))
-                {
-                    text.Append(update.Text);
-                    yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
-                }
+                text.Append(update.Text);
+                yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
             }
         }
-        finally
+
+        if (output.Status == RunStatus.Error)
         {
-            await updates.DisposeAsync().ConfigureAwait(false);
+            yield break;
         }
 
         Record(output, messages, text.ToString());

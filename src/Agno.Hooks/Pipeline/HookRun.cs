@@ -103,9 +103,6 @@ public sealed partial class HookRun
 
     internal Activity? Activity { get; }
 
-    /// <summary>Background executions taken so far and not yet handed over.</summary>
-    internal int PendingBackgroundCount => Volatile.Read(ref _batch) is { } batch && batch != HandedOver ? batch.Count : 0;
-
     /// <summary>An event of this run, stamped now, with its ids, depth and output.</summary>
     public RunEvent Event(RunEventKind kind, string? content = null, string? stepName = null, object? rawRepresentation = null) => new()
     {

@@ -22,12 +22,7 @@ public abstract class RunWork
     }
 
     /// <summary>The work when the caller wants no events. By default, <see cref="ExecuteStreamingAsync"/> with its events dropped.</summary>
-    public virtual async ValueTask ExecuteAsync(HookRun run)
-    {
-        await foreach (var _ in ExecuteStreamingAsync(run).ConfigureAwait(false))
-        {
-        }
-    }
+    public virtual ValueTask ExecuteAsync(HookRun run) => DrainAsync(ExecuteStreamingAsync(run));
 
     /// <summary>
     /// The work, yielding its own events (made with <see cref="HookRun.Event"/>) when <see cref="HookRun.IsStreaming"/>:
@@ -41,7 +36,7 @@ public abstract class RunWork
     /// than the run's cancellation goes to <paramref name="failed"/> and ends the sequence, so the work can fail the run
     /// instead of throwing out of the driver.
     /// </summary>
-    protected static async IAsyncEnumerable<T> UntilFailureAsync<T>(IAsyncEnumerable<T> source, HookRun run, Action<HookRun, Exception> failed)
+    protected internal static async IAsyncEnumerable<T> UntilFailureAsync<T>(IAsyncEnumerable<T> source, HookRun run, Action<HookRun, Exception> failed)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(run);
@@ -70,6 +65,14 @@ public abstract class RunWork
         finally
         {
             await items.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs a work's events through, dropping them: its not-streamed form.</summary>
+    internal static async ValueTask DrainAsync(IAsyncEnumerable<RunEvent> events)
+    {
+        await foreach (var _ in events.ConfigureAwait(false))
+        {
         }
     }
 

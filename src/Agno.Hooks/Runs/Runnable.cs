@@ -53,12 +53,7 @@ public abstract class Runnable : IHookOwner
     private protected virtual RunOutput CreateOutput(HookRun run) => new(run.Run, this, run.Pipeline.Time.GetUtcNow());
 
     /// <summary>The owner's own work, not streamed; by default <see cref="ExecuteStreamingAsync"/> with its events dropped.</summary>
-    private protected virtual async ValueTask ExecuteAsync(HookRun run)
-    {
-        await foreach (var _ in ExecuteStreamingAsync(run).ConfigureAwait(false))
-        {
-        }
-    }
+    private protected virtual ValueTask ExecuteAsync(HookRun run) => RunWork.DrainAsync(ExecuteStreamingAsync(run));
 
     /// <summary>
     /// The owner's own work between the pre-hooks and the post-hooks. It sets the output's content, or
