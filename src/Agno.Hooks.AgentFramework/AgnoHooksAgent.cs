@@ -29,11 +29,13 @@ namespace Agno.Hooks.AgentFramework;
 /// <see cref="ChatFinishReason.ContentFilter"/> as finish reason and Agno's error fields in <c>AdditionalProperties</c>
 /// (read them with <see cref="AgentFrameworkHookRejection.GetHookRejection(AgentResponse)"/>). A rejected input never reaches the
 /// inner agent; a rejected output never reaches the caller of <c>RunAsync</c>; a rejected run queues no background hook.</para>
-/// <para><b>Streaming.</b> Updates pass through as they arrive, nothing is buffered; the post-hooks run after the last one.
-/// Text already streamed can't be taken back: a post-hook's change to the content does not reach a streaming caller, and an
-/// output check that rejects a streamed run ends it with one more update that carries the rejection (its text is the check's
-/// message), as Agno's <c>RunError</c> follows the content events. Use <c>RunAsync</c> where an output guardrail must hold
-/// the answer back.</para>
+/// <para><b>Streaming.</b> Nothing of the answer reaches a streaming caller before every output guardrail has seen it: an
+/// incremental guardrail (<see cref="IStreamingOutputGuardrail"/>: PII, prompt injection) holds back only its window and
+/// lets the checked text out, masked where it masks; any other output guardrail holds the whole answer until the post
+/// stage has passed it. Updates carry the checked text, the same as a not-streamed run's; an output check that rejects
+/// the run ends it with one more update that carries the rejection (its text is the check's message), as Agno's
+/// <c>RunError</c> follows the content events, and nothing it rejected goes out. Other post-hooks run after the last
+/// update: their changes reach the final content, not text already sent.</para>
 /// <para><b>Session.</b> Inline hooks may bind the run's <see cref="AgentSession"/>; when the caller passes none, one is created
 /// for the run. <see cref="RunContext.SessionId"/> is stable for one <see cref="AgentSession"/> object.</para>
 /// </remarks>
@@ -125,18 +127,26 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         session ??= await InnerAgent.CreateSessionAsync(cancellationToken).ConfigureAwait(false);
         var served = TakeServedRun(ref options);
         var work = new InnerRun(this, messages, session, created, options, served);
+        AgentResponseUpdate? last = null;
         await foreach (var runEvent in PipelineFor(served).RunStreamingAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false))
         {
+            // A content event's text is what the output guardrails let out; the inner update's may not be.
+            var content = runEvent.Kind == RunEventKind.RunContent;
+            var inner = runEvent.RawRepresentation as AgentResponseUpdate;
+            last = inner ?? last;
             if (served is not null)
             {
                 // AgentOS's adapter gets every event of the run, the content ones on the inner agent's own updates.
-                var update = runEvent.RawRepresentation as AgentResponseUpdate ?? new AgentResponseUpdate();
+                var update = (content ? CheckedAgentUpdates.For(inner, last, runEvent.Content) : null) ?? new AgentResponseUpdate();
                 (update.AdditionalProperties ??= [])[SignalKey] = runEvent;
                 yield return update;
             }
-            else if (runEvent.RawRepresentation is AgentResponseUpdate update)
+            else if (content)
             {
-                yield return update;
+                if (CheckedAgentUpdates.For(inner, last, runEvent.Content) is { } update)
+                {
+                    yield return update;
+                }
             }
             else if (runEvent.Kind == RunEventKind.RunError && HookRejection.From(runEvent.Output!) is { } rejection)
             {

@@ -21,9 +21,10 @@ namespace Agno.Hooks;
 /// <see cref="ChatFinishReason.ContentFilter"/> and Agno's error fields (<see cref="HookRejection"/>); a rejected input never
 /// reaches the inner client, and a rejected run queues no background hook. An exception of the inner client fails the run
 /// (what passed the guardrails still runs in the background) and is then thrown to the caller.</para>
-/// <para>Streaming passes each update on as it arrives; the post-hooks run after the last one. Their changes can't reach
-/// text already sent, and an output check that rejects a streamed run ends it with one more update that carries the
-/// rejection, as Agno's <c>RunError</c> follows its content events.</para>
+/// <para>Streaming passes each update on as the output guardrails let its text out (<see cref="IStreamingOutputGuardrail"/>:
+/// the text each holds back, or the whole answer until the post stage for one that can't check as it streams), with the
+/// checked text; the post-hooks run after the last one. An output check that rejects a streamed run ends it with one more
+/// update that carries the rejection, as Agno's <c>RunError</c> follows its content events, and nothing it rejected goes out.</para>
 /// </remarks>
 public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
 {
@@ -94,11 +95,18 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
     {
         ArgumentNullException.ThrowIfNull(messages);
         var work = new InnerCall(this, messages, options);
+        ChatResponseUpdate? last = null;
         await foreach (var runEvent in Pipeline.RunStreamingAsync(this, ChatRunInput.ContentOf(work.Request), work, work.RunOptions(_services), cancellationToken).ConfigureAwait(false))
         {
-            if (runEvent.RawRepresentation is ChatResponseUpdate update)
+            if (runEvent.Kind == RunEventKind.RunContent)
             {
-                yield return update;
+                // The event's text is what the output guardrails let out; the inner update's may not be.
+                var inner = runEvent.RawRepresentation as ChatResponseUpdate;
+                last = inner ?? last;
+                if (CheckedUpdates.For(inner, last, runEvent.Content) is { } update)
+                {
+                    yield return update;
+                }
             }
             else if (runEvent.Kind == RunEventKind.RunError && HookRejection.From(runEvent.Output!) is { } rejection)
             {

@@ -52,32 +52,56 @@ public sealed partial class ModerationGuardrail
         _hookName = hookName;
     }
 
+    /// <summary>The name of the output check's hook, <see cref="CheckOutputHook"/>.</summary>
+    public const string OutputHookName = "OutputModerationGuardrail";
+
     /// <summary>Moderates the message; rejects the run when it is flagged in a rejecting category.</summary>
     /// <exception cref="InputCheckException">The message was flagged (or could not be moderated, when so configured).</exception>
     [Hook(Guardrail = true, Name = HookName)]
     public async Task Check(RunInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (await RejectionOfAsync(input.Content, cancellationToken).ConfigureAwait(false) is { } rejection)
+        {
+            throw new InputCheckException(rejection.Message, CheckTrigger.InputNotAllowed, rejection.Data);
+        }
+    }
+
+    /// <summary>
+    /// Moderates the answer (in <c>PostHooks</c>; Agno moderates only the message): rejects the run with
+    /// <c>output_not_allowed</c> when it is flagged in a rejecting category. A streamed answer is held whole until this has passed it.
+    /// </summary>
+    /// <exception cref="OutputCheckException">The answer was flagged (or could not be moderated, when so configured).</exception>
+    [Hook(Guardrail = true, Name = OutputHookName)]
+    public async Task CheckOutput(RunOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (string.IsNullOrEmpty(output.Content))
+        {
+            return;
+        }
+
+        if (await RejectionOfAsync(output.Content, cancellationToken).ConfigureAwait(false) is { } rejection)
+        {
+            throw new OutputCheckException(rejection.Message, CheckTrigger.OutputNotAllowed, rejection.Data);
+        }
+    }
+
+    /// <summary>The message and data to reject <paramref name="text"/> with, or null when it may go on.</summary>
+    private async Task<(string Message, JsonObject? Data)?> RejectionOfAsync(string text, CancellationToken cancellationToken)
+    {
         ContentModerationResult result;
         try
         {
-            result = await _moderator.ModerateAsync(input.Content, cancellationToken).ConfigureAwait(false);
+            result = await _moderator.ModerateAsync(text, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             GuardrailLog.ModerationFailed(_logger, exception, _hookName, _rejectOnError ? "is rejected" : "goes on unmoderated");
-            if (_rejectOnError)
-            {
-                throw new InputCheckException(UnavailableMessage, CheckTrigger.InputNotAllowed);
-            }
-
-            return;
+            return _rejectOnError ? (UnavailableMessage, null) : null;
         }
 
-        if (result.Flagged && Rejects(result))
-        {
-            throw new InputCheckException(RejectionMessage, CheckTrigger.InputNotAllowed, Data(result));
-        }
+        return result.Flagged && Rejects(result) ? (RejectionMessage, Data(result)) : null;
     }
 
     private bool Rejects(ContentModerationResult result)

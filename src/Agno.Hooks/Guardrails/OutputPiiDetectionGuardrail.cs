@@ -11,10 +11,11 @@ namespace Agno.Hooks;
 /// <remarks>
 /// Attach <see cref="CheckHook"/> to an agent's <c>PostHooks</c>; register it with <c>services.AddAgnoHooks().AddOutputPiiDetection(...)</c>,
 /// or a named configuration with <c>AddOutputPiiDetection("strict", ...)</c> and attach <c>CheckHook.Named("strict")</c>.
-/// When streaming, post-hooks run after the content events: the deltas already sent are not masked, the final
-/// <c>RunCompleted</c> content (and the stored output) is.
+/// A streamed answer is checked as it streams (<see cref="IStreamingOutputGuardrail"/>): the stream holds back the
+/// longest match (<see cref="PiiDetectionOptions.CustomPatternReach"/> with custom patterns, else the whole answer), masks
+/// or rejects there, and lets out what it has decided; the result is the same as the answer's not streamed.
 /// </remarks>
-public sealed partial class OutputPiiDetectionGuardrail
+public sealed partial class OutputPiiDetectionGuardrail : IStreamingOutputGuardrail
 {
     /// <summary>The hook's name, as events and logs show it.</summary>
     public const string HookName = "OutputPIIDetectionGuardrail";
@@ -50,6 +51,10 @@ public sealed partial class OutputPiiDetectionGuardrail
         _hookName = hookName;
     }
 
+    /// <inheritdoc/>
+    public OutputStreamCheck? StartStreamCheck(HookContext context) =>
+        _scanner.Window is { } window ? new PiiStreamCheck(this, window) : null;
+
     /// <summary>Rejects the run, or masks its content in place, as the options say.</summary>
     /// <exception cref="OutputCheckException">Personal data was found (and not masked).</exception>
     [Hook(Guardrail = true, Name = HookName)]
@@ -84,6 +89,42 @@ public sealed partial class OutputPiiDetectionGuardrail
         if (found.Count > 0)
         {
             throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(found));
+        }
+    }
+
+    /// <summary>The same check over a streamed answer, as it grows.</summary>
+    private sealed class PiiStreamCheck(OutputPiiDetectionGuardrail guardrail, int window) : SettlingStreamCheck
+    {
+        private List<string>? _found;
+
+        public override int Window => window;
+
+        protected override int Settle(ReadOnlySpan<char> text, int from, int decidable, bool final, List<(int Start, int End)> masks)
+        {
+            var scanner = guardrail._scanner;
+            if (scanner.Mask)
+            {
+                if (scanner.FindMasks(text, from, decidable, final, masks, out var settled) is { } timedOut)
+                {
+                    GuardrailLog.PatternTimedOut(guardrail._logger, guardrail._hookName);
+                    throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data([timedOut]));
+                }
+
+                return settled;
+            }
+
+            var found = _found ??= [];
+            if (scanner.Detect(text, from, decidable, final, found))
+            {
+                GuardrailLog.PatternTimedOut(guardrail._logger, guardrail._hookName);
+            }
+
+            if (found.Count > 0)
+            {
+                throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(found));
+            }
+
+            return final ? text.Length : Math.Max(from, decidable);
         }
     }
 }

@@ -27,37 +27,50 @@ internal sealed class PhraseMatcher
 
         _search = SearchValues.Create(_phrases, StringComparison.OrdinalIgnoreCase);
         _wholeWords = wholeWords;
+        Reach = _phrases.Max(phrase => phrase.Length) + (wholeWords ? 1 : 0);
     }
 
-    public bool IsMatch(ReadOnlySpan<char> text)
-    {
-        if (!_wholeWords)
-        {
-            return text.ContainsAny(_search);
-        }
+    /// <summary>
+    /// How far past a match's start the text must reach to decide on it: the longest phrase, and for whole words the
+    /// character after it. A streamed answer holds back this much.
+    /// </summary>
+    public int Reach { get; }
 
-        var offset = 0;
+    public bool IsMatch(ReadOnlySpan<char> text) => IndexOfMatch(text, 0) >= 0;
+
+    /// <summary>
+    /// Where the first phrase at or after <paramref name="start"/> begins, or -1. The text before <paramref name="start"/>
+    /// still counts for a whole word's left edge.
+    /// </summary>
+    public int IndexOfMatch(ReadOnlySpan<char> text, int start)
+    {
+        var offset = start;
         while (offset < text.Length)
         {
             var found = text[offset..].IndexOfAny(_search);
             if (found < 0)
             {
-                return false;
+                return -1;
             }
 
-            var start = offset + found;
+            var at = offset + found;
+            if (!_wholeWords)
+            {
+                return at;
+            }
+
             foreach (var phrase in _phrases)
             {
-                if (text[start..].StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsWholeWord(text, start, phrase))
+                if (text[at..].StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && IsWholeWord(text, at, phrase))
                 {
-                    return true;
+                    return at;
                 }
             }
 
-            offset = start + 1;
+            offset = at + 1;
         }
 
-        return false;
+        return -1;
     }
 
     /// <summary>True when the phrase at <paramref name="start"/> is not part of a longer word on either side.</summary>

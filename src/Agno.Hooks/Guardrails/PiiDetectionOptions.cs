@@ -21,7 +21,11 @@ public sealed class PiiDetectionOptions
     /// <summary>Credit card numbers, four groups of four digits, <c>\b\d{4}[\s-]?\d{4}[\s-]?\d{4}[\s-]?\d{4}\b</c>. Default true.</summary>
     public bool DetectCreditCard { get; set; } = true;
 
-    /// <summary>E-mail addresses, <c>\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b</c>. Default true.</summary>
+    /// <summary>
+    /// E-mail addresses, <c>\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,63}\.[A-Za-z]{2,24}\b</c>: Agno's pattern with a cap on
+    /// each part (a local part of at most 64 characters, as RFC 5321 allows), so that a streamed answer need hold back
+    /// only the longest address, 154 characters. Default true.
+    /// </summary>
     public bool DetectEmail { get; set; } = true;
 
     /// <summary>Phone numbers, <c>\b\d{3}[\s.-]?\d{3}[\s.-]?\d{4}\b</c>. Default true.</summary>
@@ -38,4 +42,12 @@ public sealed class PiiDetectionOptions
     /// guardrail fails closed), since it could not rule the data out. Built-in patterns are source-generated and need none.
     /// </summary>
     public TimeSpan CustomPatternTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// For a streamed answer under the output guardrail: how far past its start a custom pattern's match can reach (its
+    /// longest match, and any characters it looks at after it, such as the one a trailing <c>\b</c> reads). The stream
+    /// then holds back only that much. Null (the default) with custom patterns: a streamed answer is held whole until the
+    /// guardrail has checked it, since a pattern's reach can't be told from the pattern. Not used without custom patterns.
+    /// </summary>
+    public int? CustomPatternReach { get; set; }
 }

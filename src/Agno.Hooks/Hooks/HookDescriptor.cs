@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.ComponentModel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agno.Hooks;
 
@@ -168,6 +169,12 @@ public sealed class HookDescriptor
         var named = _named ?? Interlocked.CompareExchange(ref _named, new ConcurrentDictionary<string, HookDescriptor>(StringComparer.Ordinal), null) ?? _named;
         return named.GetOrAdd(name, static (key, hook) => hook.CreateNamed(key), this);
     }
+
+    /// <summary>The instance an instance hook runs on, from <paramref name="services"/> (by its key, for a named one); null for a static hook.</summary>
+    internal object? ResolveTarget(IServiceProvider services) =>
+        TargetType is null ? null
+        : ServiceKey is null ? services.GetService(TargetType)
+        : (services as IKeyedServiceProvider)?.GetKeyedService(TargetType, ServiceKey);
 
     /// <inheritdoc/>
     public override string ToString() => Name;

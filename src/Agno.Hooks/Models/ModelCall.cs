@@ -39,7 +39,7 @@ internal static partial class ModelCall
             if (!string.IsNullOrEmpty(update.Text))
             {
                 text.Append(update.Text);
-                yield return run.Event(RunEventKind.RunContent, update.Text, rawRepresentation: update);
+                yield return run.Event(RunEventKind.RunContent, update.Text);
             }
         }
 

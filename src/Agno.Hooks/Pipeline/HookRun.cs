@@ -156,6 +156,25 @@ public sealed partial class HookRun
         return !hook.Guardrail && (hook.RunInBackground || runHooksInBackground);
     }
 
+    /// <summary>The run's output guardrails: its post-stage guardrail hooks, in the order they run; empty when it has none.</summary>
+    internal HookDescriptor[] OutputGuardrails()
+    {
+        var hooks = Hooks(HookStage.Post);
+        var count = 0;
+        foreach (var hook in hooks)
+        {
+            count += hook.Guardrail ? 1 : 0;
+        }
+
+        return count == hooks.Length ? hooks : count == 0 ? [] : Array.FindAll(hooks, static hook => hook.Guardrail);
+    }
+
+    /// <summary>The context the post stage's inline hooks get.</summary>
+    internal HookContext PostContext() => InlineContext(HookStage.Post, Output);
+
+    /// <summary>An output guardrail's streamed check rejected the run, or failed (logged; the run goes on), as its hook would.</summary>
+    internal void StreamCheckFailed(HookDescriptor hook, Exception exception) => Failed(hook, exception, activity: null);
+
     /// <summary>Runs the inline pre-hooks; false when a check rejected the run. Then takes the background pre-hooks' copies.</summary>
     internal ValueTask<bool> ExecutePreHooksAsync() => ExecuteStageAsync(HookStage.Pre, output: null);
 

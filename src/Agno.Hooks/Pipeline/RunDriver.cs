@@ -58,6 +58,10 @@ internal static partial class RunDriver
         {
             run.WorkStartedAt = pipeline.Time.GetTimestamp();
 
+            // Nothing of the answer goes out before every output guardrail of the run has seen it.
+            var gate = OutputGate.Open(run);
+            var contentCompleted = false;
+
             // An iterator's context does not carry over its yields: the current run is set again before each step.
             HookRun.Current = run;
             var events = work.ExecuteStreamingAsync(run).GetAsyncEnumerator(cancellationToken);
@@ -80,7 +84,46 @@ internal static partial class RunDriver
                     }
 
                     var workEvent = events.Current;
-                    if (workEvent.Kind == RunEventKind.RunContent && !string.IsNullOrEmpty(workEvent.Content) && ReferenceEquals(workEvent.Owner, owner) && workEvent.RunId == run.Run.RunId)
+                    var own = ReferenceEquals(workEvent.Owner, owner) && workEvent.RunId == run.Run.RunId;
+                    if (gate is not null && own && workEvent.Kind is RunEventKind.RunContent or RunEventKind.RunContentCompleted)
+                    {
+                        if (workEvent.Kind == RunEventKind.RunContentCompleted)
+                        {
+                            contentCompleted = true;
+                            if (gate.HoldsWhole)
+                            {
+                                continue;
+                            }
+
+                            if (gate.Complete() is not { } rest)
+                            {
+                                break;
+                            }
+
+                            if (rest.Length > 0)
+                            {
+                                yield return Content(run, rest, rawRepresentation: null);
+                            }
+                        }
+                        else if (gate.Pass(workEvent.Content ?? string.Empty) is not { } released)
+                        {
+                            // Rejected: the work stops here, and its run ends with the rejection.
+                            break;
+                        }
+                        else if (released != workEvent.Content)
+                        {
+                            // An adapter's event keeps its inner update, for what else the update carries: it reads the text
+                            // from the event. An owner's own event with nothing to let out is not passed on.
+                            if (released.Length == 0 && workEvent.RawRepresentation is null)
+                            {
+                                continue;
+                            }
+
+                            workEvent = run.Event(RunEventKind.RunContent, released, rawRepresentation: workEvent.RawRepresentation);
+                        }
+                    }
+
+                    if (own && workEvent.Kind == RunEventKind.RunContent && !string.IsNullOrEmpty(workEvent.Content))
                     {
                         run.Output.Metrics.TimeToFirstToken ??= pipeline.Time.GetElapsedTime(run.WorkStartedAt);
                     }
@@ -93,7 +136,16 @@ internal static partial class RunDriver
                 await events.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (run.Output.Status != RunStatus.Error)
+            // A work that streamed its content without telling its end: the checks' final decision now.
+            if (gate is { HoldsWhole: false, SawContent: true } && !contentCompleted && !run.IsRejected && run.Output.Status != RunStatus.Error)
+            {
+                if (gate.Complete() is { Length: > 0 } rest)
+                {
+                    yield return Content(run, rest, rawRepresentation: null);
+                }
+            }
+
+            if (run.Output.Status != RunStatus.Error && !run.IsRejected)
             {
                 await foreach (var hookEvent in run.StreamPostHooksAsync().ConfigureAwait(false))
                 {
@@ -103,11 +155,32 @@ internal static partial class RunDriver
                     }
                 }
             }
+
+            if (gate is not null)
+            {
+                // What the guardrails passed and did not go out yet: a held answer, whole.
+                if (gate.Reconcile() is { Length: > 0 } final)
+                {
+                    yield return Content(run, final, rawRepresentation: null);
+                }
+
+                if (gate.HoldsWhole && contentCompleted && run.Output.Status != RunStatus.Error && !run.IsRejected)
+                {
+                    yield return run.Event(RunEventKind.RunContentCompleted);
+                }
+            }
         }
 
         // Handed over before the last event: a consumer may stop reading once it has it.
         await run.FinishAsync().ConfigureAwait(false);
         yield return run.Event(run.Output.Status == RunStatus.Completed ? RunEventKind.RunCompleted : RunEventKind.RunError, run.Output.Content);
+    }
+
+    /// <summary>A content event of the run's own, once the guardrails let it out; the first is the run's first token.</summary>
+    private static RunEvent Content(HookRun run, string text, object? rawRepresentation)
+    {
+        run.Output.Metrics.TimeToFirstToken ??= run.Pipeline.Time.GetElapsedTime(run.WorkStartedAt);
+        return run.Event(RunEventKind.RunContent, text, rawRepresentation: rawRepresentation);
     }
 
     private static HookRun Start(HookPipeline pipeline, IHookOwner owner, string message, RunWork work, RunOptions? options, bool streaming, CancellationToken cancellationToken)

@@ -67,7 +67,14 @@ public sealed class NamedGuardrailTests
         PiiDetectionGuardrailTests.Kinds(error.Output.ErrorData).ShouldBe(["Phone"]);
         error.Output.Input!.Content.ShouldBe("Write to **************** or call 555-123-4567");
         events.Where(e => e.Kind == RunEventKind.PreHookStarted).Select(e => e.HookName).ShouldBe(["PIIDetectionGuardrail:mask-input"]);
-        events.Where(e => e.Kind == RunEventKind.PostHookStarted).Select(e => e.HookName).ShouldBe(["OutputPIIDetectionGuardrail:reject-output"]);
+        // Streamed, the output guardrail rejects as the phone streams past, before the post stage: no phone goes out.
+        events.Where(e => e.Kind == RunEventKind.RunContent).ShouldAllBe(e => !e.Content!.Contains("555"));
+        events.ShouldNotContain(e => e.Kind == RunEventKind.PostHookStarted);
+
+        var notStreamed = await agent.RunAsync("Write to jane@example.com or call 555-123-4567");
+        notStreamed.ErrorType.ShouldBe("output_check_error");
+        notStreamed.ErrorId.ShouldBe(error.Output.ErrorId);
+        notStreamed.Content.ShouldBe(error.Content);
     }
 
     [Fact]
