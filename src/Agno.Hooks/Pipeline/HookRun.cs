@@ -33,6 +33,7 @@ public sealed partial class HookRun
     private HookContext? _preContext;
     private HookContext? _postContext;
     private RunOutput? _output;
+    private HookDescriptor[]? _guardrailsForNested;
 
     internal HookRun(HookPipeline pipeline, IHookOwner owner, RunContext run, RunInput input, RunOptions options, IServiceProvider services, bool runHooksInBackground, IBackgroundHookQueue? destination, Activity? runActivity, bool streaming, CancellationToken cancellationToken)
     {
@@ -94,6 +95,9 @@ public sealed partial class HookRun
     public CheckException? Rejection { get; private set; }
 
     public bool IsRejected => Rejection is not null;
+
+    /// <summary>The hook whose check rejected the run.</summary>
+    internal HookDescriptor? RejectedBy { get; private set; }
 
     /// <summary>When the run started, on <see cref="HookPipeline.Time"/>'s clock.</summary>
     internal long StartedAt { get; }
@@ -169,6 +173,16 @@ public sealed partial class HookRun
         return count == hooks.Length ? hooks : count == 0 ? [] : Array.FindAll(hooks, static hook => hook.Guardrail);
     }
 
+    /// <summary>A run nested in this one was rejected by a guardrail this run passed down: this run is rejected with it.</summary>
+    private void RejectedByNested(HookDescriptor hook, CheckException check)
+    {
+        if (Rejection is null)
+        {
+            Rejection = check;
+            RejectedBy = hook;
+        }
+    }
+
     /// <summary>The context the post stage's inline hooks get.</summary>
     internal HookContext PostContext() => InlineContext(HookStage.Post, Output);
 
@@ -197,6 +211,12 @@ public sealed partial class HookRun
         var output = Output;
         if (Rejection is { } check)
         {
+            // A guardrail this run got from the run it is nested in rejects that run too: its answer is that run's.
+            if (Options.Parent is { } parent && RejectedBy is { } hook && Array.IndexOf(parent.GuardrailsForNested(), hook) >= 0)
+            {
+                parent.RejectedByNested(hook, check);
+            }
+
             output.Status = RunStatus.Error;
             output.Content = check.Message;
             output.ErrorType = check.ErrorType;
@@ -282,10 +302,62 @@ public sealed partial class HookRun
     private bool RunsInPass(HookDescriptor hook, int pass) =>
         pass == 0 ? hook.Guardrail : !hook.Guardrail && !IsBackground(hook, RunHooksInBackground);
 
-    /// <summary>A stage's hooks: the run-wide pre-hooks before the owner's own, the run-wide post-hooks after.</summary>
-    private HookDescriptor[] Hooks(HookStage stage) => stage == HookStage.Pre
-        ? Options.PreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks.Snapshot()] : Owner.PreHooks.Snapshot()
-        : Options.PostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
+    /// <summary>
+    /// A stage's hooks: the run-wide pre-hooks before the owner's own; the run-wide post-hooks after, then the incremental
+    /// output guardrails of the runs this one is nested in.
+    /// </summary>
+    private HookDescriptor[] Hooks(HookStage stage)
+    {
+        if (stage == HookStage.Pre)
+        {
+            return Options.PreHooks is { Count: > 0 } outerPre ? [.. outerPre, .. Owner.PreHooks.Snapshot()] : Owner.PreHooks.Snapshot();
+        }
+
+        var hooks = Options.PostHooks is { Count: > 0 } outerPost ? [.. Owner.PostHooks.Snapshot(), .. outerPost] : Owner.PostHooks.Snapshot();
+        if (Options.Parent?.GuardrailsForNested() is not { Length: > 0 } inherited)
+        {
+            return hooks;
+        }
+
+        var missing = Array.FindAll(inherited, hook => Array.IndexOf(hooks, hook) < 0);
+        return missing.Length == 0 ? hooks : [.. hooks, .. missing];
+    }
+
+    /// <summary>
+    /// The output guardrails a run nested in this one (a member, a step) runs too, so that what streams out of this run
+    /// under a nested run's id is guarded as its own answer is: this run's incremental ones (PII, prompt injection; cheap
+    /// and local), own and inherited, that fit any owner. Whole-answer guardrails (a moderation call) stay on their owner.
+    /// </summary>
+    private HookDescriptor[] GuardrailsForNested()
+    {
+        if (_guardrailsForNested is { } known)
+        {
+            return known;
+        }
+
+        List<HookDescriptor>? passed = null;
+        foreach (var hook in OutputGuardrails())
+        {
+            if (hook.OwnerKind != HookOwnerKind.Any || hook.OwnerType is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (hook.ResolveTarget(Services) is IStreamingOutputGuardrail)
+                {
+                    (passed ??= []).Add(hook);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Not resolvable here: its own run's hook says so; it is not passed on.
+            }
+        }
+
+        return _guardrailsForNested = passed is null ? [] : [.. passed];
+    }
 
     // Not async: while hooks complete synchronously (the common case) a stage runs as a plain loop, with no state
     // machine; the first hook that doesn't hands the rest of the stage to ContinueStageAsync. A synchronous hook is
@@ -479,6 +551,7 @@ public sealed partial class HookRun
         if (exception is CheckException check)
         {
             Rejection = check;
+            RejectedBy = hook;
             activity?.SetStatus(ActivityStatusCode.Error, check.Message);
             LogRejected(Pipeline.Logger, hook.Name, Run.RunId, check.Trigger.Id, check.Message);
             return HookEventKind.Rejected;

@@ -31,7 +31,7 @@ internal static partial class RunDriver
                 Failed(run, exception);
             }
 
-            if (run.Output.Status != RunStatus.Error)
+            if (run.Output.Status != RunStatus.Error && !run.IsRejected)
             {
                 await run.ExecutePostHooksAsync().ConfigureAwait(false);
             }
@@ -84,6 +84,14 @@ internal static partial class RunDriver
                     }
 
                     var workEvent = events.Current;
+
+                    // A nested run was rejected by a guardrail this run passed down to it: the work stops there.
+                    if (run.IsRejected)
+                    {
+                        yield return workEvent;
+                        break;
+                    }
+
                     var own = ReferenceEquals(workEvent.Owner, owner) && workEvent.RunId == run.Run.RunId;
                     if (gate is not null && own && workEvent.Kind is RunEventKind.RunContent or RunEventKind.RunContentCompleted)
                     {

@@ -31,6 +31,11 @@ public sealed class AgentFrameworkConformanceTests : RunConformanceTests
                 await foreach (var update in agent.RunStreamingAsync(message, cancellationToken: cancellationToken))
                 {
                     updates.Add(update);
+                    if (update.GetHookRejection() is null && update.Text.Length > 0)
+                    {
+                        Received.Add(update.Text);
+                        Deltas.Add(update.Text);
+                    }
                 }
 
                 return updates.Select(u => u.GetHookRejection()).LastOrDefault(r => r is not null) is { } streamedRejection

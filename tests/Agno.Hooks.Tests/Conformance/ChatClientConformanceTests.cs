@@ -26,6 +26,11 @@ public sealed class ChatClientConformanceTests : RunConformanceTests
                 await foreach (var update in client.GetStreamingResponseAsync(message, cancellationToken: cancellationToken))
                 {
                     updates.Add(update);
+                    if (update.GetHookRejection() is null && update.Text.Length > 0)
+                    {
+                        Received.Add(update.Text);
+                        Deltas.Add(update.Text);
+                    }
                 }
 
                 return updates.Select(u => u.GetHookRejection()).LastOrDefault(r => r is not null) is { } streamedRejection

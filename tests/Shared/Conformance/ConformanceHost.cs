@@ -11,10 +11,17 @@ namespace Agno.Hooks.Conformance;
 /// </summary>
 public sealed class ConformanceHost
 {
-    public ConformanceHost()
+    /// <param name="services">More services: the guardrails a test attaches.</param>
+    public ConformanceHost(Action<IServiceCollection>? services = null)
     {
-        Pipeline = new HookPipeline(new AgnoHooksOptions(), Background, loggerFactory: null, Clock);
-        Services = new ServiceCollection().AddSingleton(Pipeline).AddSingleton<TimeProvider>(Clock).BuildServiceProvider();
+        // The pipeline made from the services, as AddAgnoHooks makes it: hooks resolve what they need from them.
+        var collection = new ServiceCollection()
+            .AddSingleton<IBackgroundHookQueue>(Background)
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(provider => new HookPipeline(provider));
+        services?.Invoke(collection);
+        Services = collection.BuildServiceProvider();
+        Pipeline = Services.GetRequiredService<HookPipeline>();
         Model = new ScriptedModel(Clock);
     }
 
@@ -58,15 +65,19 @@ public sealed class CapturingQueue : IBackgroundHookQueue
 }
 
 /// <summary>
-/// The model every owner under test calls: it answers "Hello world" in two chunks after <see cref="Delay"/> on the
-/// clock, with two usage items on its first update (streamed) or one usage of the same total (not streamed); or it
-/// fails, or waits until the run is cancelled. It records the run it was called in (<see cref="HookRun.Current"/>).
+/// The model every owner under test calls: it answers "Hello world" (or <see cref="Answer"/>) in two chunks after
+/// <see cref="Delay"/> on the clock, with two usage items on its first update (streamed) or one usage of the same total
+/// (not streamed); or it fails, or waits until the run is cancelled. It records the run it was called in
+/// (<see cref="HookRun.Current"/>).
 /// </summary>
 public sealed class ScriptedModel(ManualClock clock) : IChatClient
 {
     public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool Fail { get; set; }
+
+    /// <summary>The answer's chunks, as streamed; not streamed, the answer is all of them at once.</summary>
+    public IReadOnlyList<string> Answer { get; set; } = ["Hello", " world"];
 
     public bool WaitForCancellation { get; set; }
 
@@ -86,7 +97,7 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         await BeginAsync(cancellationToken);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, "Hello world"))
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Concat(Answer)))
         {
             ModelId = "scripted",
             Usage = new UsageDetails { InputTokenCount = 7, OutputTokenCount = 2, TotalTokenCount = 9 },
@@ -96,13 +107,17 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await BeginAsync(cancellationToken);
+        var answer = Answer;
         yield return new ChatResponseUpdate(ChatRole.Assistant,
         [
-            new TextContent("Hello"),
+            new TextContent(answer[0]),
             new UsageContent(new UsageDetails { InputTokenCount = 3, OutputTokenCount = 1, TotalTokenCount = 4 }),
             new UsageContent(new UsageDetails { InputTokenCount = 4, OutputTokenCount = 1, TotalTokenCount = 5 }),
         ]) { ModelId = "scripted" };
-        yield return new ChatResponseUpdate(ChatRole.Assistant, " world") { ModelId = "scripted" };
+        foreach (var chunk in answer.Skip(1))
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, chunk) { ModelId = "scripted" };
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

@@ -9,6 +9,12 @@ public abstract class OwnerUnderTest
     /// <summary>Whether the owner streams content of its own (a workflow's content is its steps').</summary>
     public virtual bool StreamsOwnContent => true;
 
+    /// <summary>Every text a streaming caller received, in order (content deltas, steps', members', the completion), the rejection's message aside.</summary>
+    public List<string> Received { get; } = [];
+
+    /// <summary>The pieces of the answer a streaming caller received, in order: the owner's own content deltas.</summary>
+    public List<string> Deltas { get; } = [];
+
     /// <summary>Runs it once; the outcome as its caller sees it. A cancellation is thrown, as the owner throws it.</summary>
     public abstract Task<RunResult> RunAsync(string message, bool streamed, CancellationToken cancellationToken = default);
 }

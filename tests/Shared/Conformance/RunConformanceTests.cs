@@ -7,7 +7,7 @@ namespace Agno.Hooks.Conformance;
 /// Agent, Team, Workflow, the Agent Framework agent, the chat client and a custom owner each derive a class from this one.
 /// Each test pins a rule the owners once drifted on.
 /// </summary>
-public abstract class RunConformanceTests
+public abstract partial class RunConformanceTests
 {
     private static readonly HookParameter InputParameter = new("input", HookParameterKind.RunInput, typeof(RunInput));
     private static readonly HookParameter OutputParameter = new("output", HookParameterKind.RunOutput, typeof(RunOutput));

@@ -21,9 +21,21 @@ public sealed class RunnableUnderTest(
         {
             await foreach (var runEvent in runStreaming(message, cancellationToken))
             {
-                if (ReferenceEquals(runEvent.Owner, owner) && runEvent.Kind is RunEventKind.RunCompleted or RunEventKind.RunError)
+                var own = ReferenceEquals(runEvent.Owner, owner);
+                if (own && runEvent.Kind is RunEventKind.RunCompleted or RunEventKind.RunError)
                 {
                     output = runEvent.Output;
+                }
+
+                if (runEvent.Content is { } text && !(own && runEvent.Kind == RunEventKind.RunError))
+                {
+                    Received.Add(text);
+                }
+
+                // A workflow's answer streams as its steps' content.
+                if (runEvent.Kind == RunEventKind.RunContent && (own || !streamsOwnContent))
+                {
+                    Deltas.Add(runEvent.Content!);
                 }
             }
         }
