@@ -137,13 +137,13 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
             if (served is not null)
             {
                 // AgentOS's adapter gets every event of the run, the content ones on the inner agent's own updates.
-                var update = (content ? CheckedAgentUpdates.For(inner, last, runEvent.Content) : null) ?? new AgentResponseUpdate();
+                var update = (content ? CheckedAgentUpdates.For(runEvent, inner, last) : null) ?? new AgentResponseUpdate();
                 (update.AdditionalProperties ??= [])[SignalKey] = runEvent;
                 yield return update;
             }
             else if (content)
             {
-                if (CheckedAgentUpdates.For(inner, last, runEvent.Content) is { } update)
+                if (CheckedAgentUpdates.For(runEvent, inner, last) is { } update)
                 {
                     yield return update;
                 }

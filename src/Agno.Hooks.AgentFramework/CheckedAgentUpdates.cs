@@ -11,46 +11,23 @@ namespace Agno.Hooks.AgentFramework;
 internal static class CheckedAgentUpdates
 {
     /// <summary>
-    /// <paramref name="update"/> itself when its text is <paramref name="text"/>, else a copy of it (or of
-    /// <paramref name="template"/>, for text let out later) with that text; null when nothing would be left to send.
+    /// For content event <paramref name="runEvent"/>: <paramref name="update"/> (its inner update) itself when its text is
+    /// the event's, else a copy of it (or of <paramref name="template"/>, for text let out later) with the event's text;
+    /// null when nothing would be left to send.
     /// </summary>
-    public static AgentResponseUpdate? For(AgentResponseUpdate? update, AgentResponseUpdate? template, string? text)
+    public static AgentResponseUpdate? For(RunEvent runEvent, AgentResponseUpdate? update, AgentResponseUpdate? template)
     {
-        text ??= string.Empty;
-        if (update is not null && update.Text == text)
+        if (update is not null && update.Text == (runEvent.Content ?? string.Empty))
         {
             return update;
         }
 
-        var source = update ?? template;
-        var contents = new List<AIContent>();
-        var placed = false;
-        foreach (var content in update?.Contents ?? [])
-        {
-            if (content is TextContent or TextReasoningContent)
-            {
-                if (!placed && content is TextContent && text.Length > 0)
-                {
-                    contents.Add(new TextContent(text));
-                }
-
-                placed |= content is TextContent;
-                continue;
-            }
-
-            contents.Add(content);
-        }
-
-        if (!placed && text.Length > 0)
-        {
-            contents.Add(new TextContent(text));
-        }
-
-        if (contents.Count == 0)
+        if (runEvent.ContentsWithCheckedText(update?.Contents) is not { } contents)
         {
             return null;
         }
 
+        var source = update ?? template;
         return new AgentResponseUpdate(source?.Role ?? ChatRole.Assistant, contents)
         {
             AgentId = source?.AgentId,

@@ -103,7 +103,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
                 // The event's text is what the output guardrails let out; the inner update's may not be.
                 var inner = runEvent.RawRepresentation as ChatResponseUpdate;
                 last = inner ?? last;
-                if (CheckedUpdates.For(inner, last, runEvent.Content) is { } update)
+                if (CheckedUpdates.For(runEvent, inner, last) is { } update)
                 {
                     yield return update;
                 }

@@ -10,47 +10,23 @@ namespace Agno.Hooks;
 internal static class CheckedUpdates
 {
     /// <summary>
-    /// The update for a content event whose text is <paramref name="text"/>: <paramref name="update"/> itself when its
-    /// text is that, else a copy of it (or of <paramref name="template"/>, for text the guardrails let out later) with
-    /// that text; null when nothing would be left to send.
+    /// The update for content event <paramref name="runEvent"/>: <paramref name="update"/> (its inner update) itself when
+    /// its text is the event's, else a copy of it (or of <paramref name="template"/>, for text the guardrails let out
+    /// later) with the event's text; null when nothing would be left to send.
     /// </summary>
-    public static ChatResponseUpdate? For(ChatResponseUpdate? update, ChatResponseUpdate? template, string? text)
+    public static ChatResponseUpdate? For(RunEvent runEvent, ChatResponseUpdate? update, ChatResponseUpdate? template)
     {
-        text ??= string.Empty;
-        if (update is not null && update.Text == text)
+        if (update is not null && update.Text == (runEvent.Content ?? string.Empty))
         {
             return update;
         }
 
-        var source = update ?? template;
-        var contents = new List<AIContent>();
-        var placed = false;
-        foreach (var content in update?.Contents ?? [])
-        {
-            if (content is TextContent or TextReasoningContent)
-            {
-                if (!placed && content is TextContent && text.Length > 0)
-                {
-                    contents.Add(new TextContent(text));
-                }
-
-                placed |= content is TextContent;
-                continue;
-            }
-
-            contents.Add(content);
-        }
-
-        if (!placed && text.Length > 0)
-        {
-            contents.Add(new TextContent(text));
-        }
-
-        if (contents.Count == 0)
+        if (runEvent.ContentsWithCheckedText(update?.Contents) is not { } contents)
         {
             return null;
         }
 
+        var source = update ?? template;
         return new ChatResponseUpdate(source?.Role ?? ChatRole.Assistant, contents)
         {
             AuthorName = source?.AuthorName,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Agno.Hooks;
 
 /// <summary>One event of a streamed run, in Agno's order.</summary>
@@ -34,6 +36,43 @@ public sealed class RunEvent
     /// <summary>The run's output, for <see cref="RunEventKind.RunStarted"/>, completion and error events.</summary>
     public RunOutput? Output { get; init; }
 
-    /// <summary>What the owner's runtime streamed for this event (a <c>ChatResponseUpdate</c>, say), for adapters that pass it on.</summary>
+    /// <summary>
+    /// What the owner's runtime streamed for this event (a <c>ChatResponseUpdate</c>, say), for adapters that pass it on. Its
+    /// text may not be the event's: a content event's <see cref="Content"/> is what the output guardrails let out.
+    /// </summary>
     public object? RawRepresentation { get; init; }
+
+    /// <summary>
+    /// For an adapter that passes a content event on as its runtime's update: the inner update's contents with this event's
+    /// <see cref="Content"/> in place of their text, the checked text where the first text was. Reasoning text goes too, as
+    /// no guardrail has seen it. Null when nothing is left to send.
+    /// </summary>
+    public IList<AIContent>? ContentsWithCheckedText(IEnumerable<AIContent>? innerContents)
+    {
+        var text = Content ?? string.Empty;
+        var contents = new List<AIContent>();
+        var placed = false;
+        foreach (var content in innerContents ?? [])
+        {
+            if (content is not (TextContent or TextReasoningContent))
+            {
+                contents.Add(content);
+            }
+            else if (!placed && content is TextContent)
+            {
+                placed = true;
+                if (text.Length > 0)
+                {
+                    contents.Add(new TextContent(text));
+                }
+            }
+        }
+
+        if (!placed && text.Length > 0)
+        {
+            contents.Add(new TextContent(text));
+        }
+
+        return contents.Count == 0 ? null : contents;
+    }
 }
