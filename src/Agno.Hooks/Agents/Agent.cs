@@ -28,10 +28,24 @@ public sealed class Agent : Runnable
     /// </summary>
     public ChatResponseFormat? ResponseFormat { get; init; }
 
+    /// <summary>
+    /// The tools the model may call: any M.E.AI <see cref="AITool"/>, such as an <see cref="AIFunction"/> (from
+    /// <c>AIFunctionFactory.Create</c>) or an MCP server's tools (<c>McpClient.ListToolsAsync</c>). The calls run in M.E.AI's
+    /// <see cref="FunctionInvokingChatClient"/> loop; each is recorded in <see cref="RunOutput.Tools"/>.
+    /// </summary>
+    public IList<AITool> Tools { get; } = new List<AITool>();
+
+    /// <summary>
+    /// The most tool calls one run may make (Agno's <c>tool_call_limit</c>); null: no limit. A call past it is not run: the
+    /// model is told so, and is then asked without tools, to answer.
+    /// </summary>
+    public int? ToolCallLimit { get; init; }
+
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 
     internal override string? ConfigurationProblem => Model is null
         ? $"Agent '{Id}' has no Model: set Model to an IChatClient (new OfflineChatClient() for a deterministic offline model)."
+        : ToolCallLimit < 0 ? $"Agent '{Id}' has ToolCallLimit {ToolCallLimit}: it must be 0 or more (null for no limit)."
         : null;
 
     /// <summary>Names the model from the start, so <see cref="RunEventKind.RunStarted"/> carries it, as Agno's does.</summary>
@@ -46,12 +60,16 @@ public sealed class Agent : Runnable
     }
 
     private protected override ValueTask ExecuteAsync(HookRun run) =>
-        ModelCall.ExecuteAsync(run, Model!, BuildMessages(run.Input), ChatOptions());
+        ModelCall.ExecuteAsync(run, ModelWithTools(), BuildMessages(run.Input), ChatOptions());
 
     private protected override IAsyncEnumerable<RunEvent> ExecuteStreamingAsync(HookRun run) =>
-        ModelCall.RunAsync(run, Model!, BuildMessages(run.Input), ChatOptions());
+        ModelCall.RunAsync(run, ModelWithTools(), BuildMessages(run.Input), ChatOptions());
 
-    private ChatOptions? ChatOptions() => ResponseFormat is null ? null : new ChatOptions { ResponseFormat = ResponseFormat };
+    private ToolLoop? _toolLoop;
+
+    private IChatClient ModelWithTools() => ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit);
+
+    private ChatOptions? ChatOptions() => ToolLoop.Options(Tools, ResponseFormat);
 
     // An array of the exact size, not a list: no list object, and a model that enumerates it through IEnumerable<T> (as
     // LINQ does) gets the array's enumerator, which the JIT can keep off the heap, not a List<T> enumerator boxed per run.

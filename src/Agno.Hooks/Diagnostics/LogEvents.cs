@@ -29,6 +29,9 @@ internal static class LogEvents
     // 30-39: the model call of an agent or a team's leader (ModelCall).
     public const int ModelFailed = 30;
 
+    // 35-39: tool calls (ToolLoop).
+    public const int ToolFailed = 35;
+
     // 40-49: workflows (Workflow).
     public const int WorkflowStepFailed = 40;
 

@@ -41,6 +41,20 @@ internal static partial class ModelCall
                 text.Append(update.Text);
                 yield return run.Event(RunEventKind.RunContent, update.Text);
             }
+
+            // In a tool loop: the model's call comes before it runs, its result after.
+            foreach (var content in update.Contents)
+            {
+                if (content is FunctionCallContent call)
+                {
+                    // A copy: the record itself goes on to get its result.
+                    yield return run.ToolEvent(RunEventKind.ToolCallStarted, ToolLoop.Record(run, call).Clone());
+                }
+                else if (content is FunctionResultContent result && ToolLoop.RecordOf(run, result) is { } record)
+                {
+                    yield return run.ToolEvent(record.ToolCallError ? RunEventKind.ToolCallError : RunEventKind.ToolCallCompleted, record);
+                }
+            }
         }
 
         if (output.Status == RunStatus.Error)

@@ -102,6 +102,9 @@ public sealed partial class HookRun
     /// <summary>When the run started, on <see cref="HookPipeline.Time"/>'s clock.</summary>
     internal long StartedAt { get; }
 
+    /// <summary>How many tool calls the run has made, for its owner's limit.</summary>
+    internal int ToolCallCount { get; set; }
+
     /// <summary>When the owner's work started, for its time to first token.</summary>
     internal long WorkStartedAt { get; set; }
 
@@ -120,6 +123,20 @@ public sealed partial class HookRun
         StepName = stepName,
         Output = Output,
         RawRepresentation = rawRepresentation,
+    };
+
+    /// <summary>A tool-call event of this run: Agno's <c>ToolCallStarted</c>, <c>ToolCallCompleted</c> or <c>ToolCallError</c>.</summary>
+    internal RunEvent ToolEvent(RunEventKind kind, ToolExecution tool) => new()
+    {
+        Kind = kind,
+        CreatedAt = Pipeline.Time.GetUtcNow(),
+        Owner = Owner,
+        RunId = Run.RunId,
+        SessionId = Run.SessionId,
+        NestedDepth = Options.NestedDepth,
+        Content = kind == RunEventKind.ToolCallStarted ? null : tool.Result,
+        Output = Output,
+        Tool = tool,
     };
 
     /// <summary>

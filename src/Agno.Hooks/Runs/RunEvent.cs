@@ -30,6 +30,9 @@ public sealed class RunEvent
     /// <summary>The step's name, for workflow step events.</summary>
     public string? StepName { get; init; }
 
+    /// <summary>The tool call, for tool-call events.</summary>
+    public ToolExecution? Tool { get; init; }
+
     /// <summary>The input after the hook ran, for pre-hook events.</summary>
     public RunInput? Input { get; init; }
 

@@ -18,4 +18,13 @@ public enum RunEventKind
 
     /// <summary>A workflow step completed; <see cref="RunEvent.Content"/> is its output.</summary>
     StepCompleted,
+
+    /// <summary>The model asked for a tool call, about to run; <see cref="RunEvent.Tool"/> is the call.</summary>
+    ToolCallStarted,
+
+    /// <summary>A tool call returned; <see cref="RunEvent.Tool"/> has its result.</summary>
+    ToolCallCompleted,
+
+    /// <summary>A tool call failed or was refused; <see cref="RunEvent.Tool"/> has the error as its result.</summary>
+    ToolCallError,
 }

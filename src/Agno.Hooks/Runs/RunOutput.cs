@@ -30,6 +30,7 @@ public class RunOutput
     private readonly RunContext? _context;
     private JsonObject? _metadata;
     private List<RunMessage>? _messages;
+    private List<ToolExecution>? _tools;
 
     public RunOutput()
     {
@@ -99,6 +100,12 @@ public class RunOutput
 
     public JsonObject? ErrorData { get => _errorData; set => Set(ref _errorData, value, CopyWatch.Member.ErrorData); }
 
+    /// <summary>The run's tool calls, in order: Agno's <c>tools</c>.</summary>
+    public List<ToolExecution> Tools { get => _tools ?? LazyInitializer.EnsureInitialized(ref _tools, static () => []); init => _tools = value; }
+
+    /// <summary>The tool calls if any were recorded or read; null otherwise (they are then empty).</summary>
+    internal List<ToolExecution>? ToolsIfMade => _tools;
+
     /// <summary>The messages if any were recorded or read; null otherwise (they are then empty).</summary>
     internal List<RunMessage>? MessagesIfMade => _messages;
 
@@ -115,6 +122,11 @@ public class RunOutput
         if (_messages is { Count: > 0 } messages)
         {
             copy.Messages.AddRange(messages.ConvertAll(message => message.Clone()));
+        }
+
+        if (_tools is { Count: > 0 } tools)
+        {
+            copy.Tools.AddRange(tools.ConvertAll(tool => tool.Clone()));
         }
 
         copy.ErrorType = ErrorType;

@@ -23,6 +23,14 @@ public sealed class Team : Runnable
 
     public TeamMode Mode { get; init; } = TeamMode.Coordinate;
 
+    /// <summary>The tools the leader's model may call, as an agent's (<see cref="Agent.Tools"/>).</summary>
+    public IList<AITool> Tools { get; } = new List<AITool>();
+
+    /// <summary>The most tool calls the leader may make in one run (Agno's <c>tool_call_limit</c>); null: no limit.</summary>
+    public int? ToolCallLimit { get; init; }
+
+    private ToolLoop? _toolLoop;
+
     /// <summary>Agents and teams.</summary>
     public TeamMemberList Members { get; }
 
@@ -30,6 +38,7 @@ public sealed class Team : Runnable
 
     internal override string? ConfigurationProblem => Model is null
         ? $"Team '{Id}' has no Model for its leader: set Model to an IChatClient (new OfflineChatClient() for a deterministic offline model)."
+        : ToolCallLimit < 0 ? $"Team '{Id}' has ToolCallLimit {ToolCallLimit}: it must be 0 or more (null for no limit)."
         : null;
 
     public override IEnumerable<IHookOwner> Children => Members;
@@ -112,7 +121,7 @@ public sealed class Team : Runnable
         }
 
         AddMemberUsage(output);
-        await foreach (var leaderEvent in ModelCall.RunAsync(scope, Model!, LeaderMessages(task, output.MemberResponses)))
+        await foreach (var leaderEvent in ModelCall.RunAsync(scope, ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit), LeaderMessages(task, output.MemberResponses), ToolLoop.Options(Tools)))
         {
             yield return leaderEvent;
         }
