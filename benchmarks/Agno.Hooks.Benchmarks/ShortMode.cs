@@ -32,4 +32,15 @@ public static class ShortMode
 
     /// <summary>The durable HTTP suite's requests in flight: 1 and 8; under <c>--short</c> 1, the case its goal is read at (~14 s less).</summary>
     public static IEnumerable<int> DurableHttpInFlight => IsOn ? [1] : [1, 8];
+
+    /// <summary>
+    /// The first-token suite's guardrails: all five; under <c>--short</c> none and the two incremental ones, the cases its
+    /// goal is read at (the whole-answer case alone waits ~1 s an operation).
+    /// </summary>
+    public static IEnumerable<Streaming.OutputGuardrail> FirstTokenGuardrails =>
+        IsOn ? [Streaming.OutputGuardrail.None, Streaming.OutputGuardrail.OutputPii, Streaming.OutputGuardrail.PromptInjection] : Enum.GetValues<Streaming.OutputGuardrail>();
+
+    /// <summary>The output gate's cost suite's guardrails: all five; under <c>--short</c> none and the PII guardrail.</summary>
+    public static IEnumerable<Streaming.OutputGuardrail> GateCostGuardrails =>
+        IsOn ? [Streaming.OutputGuardrail.None, Streaming.OutputGuardrail.OutputPii] : Enum.GetValues<Streaming.OutputGuardrail>();
 }
