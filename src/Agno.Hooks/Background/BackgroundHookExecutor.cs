@@ -260,8 +260,7 @@ public sealed partial class BackgroundHookExecutor : IBackgroundHookQueue, IBack
             }
 
             _counts.Started();
-            var execution = await _invoker.RunAsync(item, cancellation).ConfigureAwait(false);
-            _counts.Finished(execution.Status);
+            await _invoker.RunAsync(item, cancellation, _counts.Finished).ConfigureAwait(false);
         }
     }
 

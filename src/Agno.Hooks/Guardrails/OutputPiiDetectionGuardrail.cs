@@ -95,7 +95,7 @@ public sealed partial class OutputPiiDetectionGuardrail : IStreamingOutputGuardr
     /// <summary>The same check over a streamed answer, as it grows.</summary>
     private sealed class PiiStreamCheck(OutputPiiDetectionGuardrail guardrail, int window) : SettlingStreamCheck
     {
-        private List<string>? _found;
+        private bool _matched;
 
         public override int Window => window;
 
@@ -113,18 +113,31 @@ public sealed partial class OutputPiiDetectionGuardrail : IStreamingOutputGuardr
                 return settled;
             }
 
-            var found = _found ??= [];
-            if (scanner.Detect(text, from, decidable, final, found))
+            // Once a match is decided nothing more goes out; the rejection waits for the whole answer, so that it names
+            // every kind the answer has, as the not-streamed check's does.
+            if (!_matched)
+            {
+                var found = new List<string>(0);
+                _matched = scanner.Detect(text, from, decidable, final, found) || found.Count > 0;
+            }
+
+            if (!_matched)
+            {
+                return final ? text.Length : Math.Max(from, decidable);
+            }
+
+            if (!final)
+            {
+                return from;
+            }
+
+            var all = new List<string>(1);
+            if (scanner.Detect(text, 0, text.Length, final: true, all))
             {
                 GuardrailLog.PatternTimedOut(guardrail._logger, guardrail._hookName);
             }
 
-            if (found.Count > 0)
-            {
-                throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(found));
-            }
-
-            return final ? text.Length : Math.Max(from, decidable);
+            throw new OutputCheckException(RejectionMessage, CheckTrigger.PiiDetected, PiiScanner.Data(all));
         }
     }
 }

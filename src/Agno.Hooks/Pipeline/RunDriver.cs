@@ -61,10 +61,12 @@ internal static partial class RunDriver
             // Nothing of the answer goes out before every output guardrail of the run has seen it.
             var gate = OutputGate.Open(run);
             var contentCompleted = false;
+            var contentCompletedHeld = false;
 
-            // An iterator's context does not carry over its yields: the current run is set again before each step.
+            // An iterator's context does not carry over its yields: the current run is set again before each step. A
+            // guardrail that rejected the run as its check started leaves the work nothing to do.
             HookRun.Current = run;
-            var events = work.ExecuteStreamingAsync(run).GetAsyncEnumerator(cancellationToken);
+            var events = (run.IsRejected ? AsyncEnumerable.Empty<RunEvent>() : work.ExecuteStreamingAsync(run)).GetAsyncEnumerator(cancellationToken);
             try
             {
                 while (true)
@@ -100,6 +102,7 @@ internal static partial class RunDriver
                             contentCompleted = true;
                             if (gate.HoldsWhole)
                             {
+                                contentCompletedHeld = true;
                                 continue;
                             }
 
@@ -172,7 +175,7 @@ internal static partial class RunDriver
                     yield return Content(run, final, rawRepresentation: null);
                 }
 
-                if (gate.HoldsWhole && contentCompleted && run.Output.Status != RunStatus.Error && !run.IsRejected)
+                if (contentCompletedHeld && run.Output.Status != RunStatus.Error && !run.IsRejected)
                 {
                     yield return run.Event(RunEventKind.RunContentCompleted);
                 }

@@ -47,13 +47,15 @@ public sealed class OutputStreamCheckTests
         var random = new Random(seed);
         var text = RandomText(random, personalData: seed % 3 != 0);
         var guardrail = new OutputPiiDetectionGuardrail(new PiiDetectionOptions());
-        var wholeRejected = Rejects(() => guardrail.Check(new RunOutput(new RunContext("r", "s"), new Agent("a"), DateTimeOffset.UnixEpoch) { Content = text }));
+        var whole = Rejection(() => guardrail.Check(new RunOutput(new RunContext("r", "s"), new Agent("a"), DateTimeOffset.UnixEpoch) { Content = text }));
 
         var check = guardrail.StartStreamCheck(Context).ShouldNotBeNull();
         var sent = new StringBuilder();
-        var streamedRejected = Rejects(() => Stream(check, Chunks(text, random), sent));
+        var streamed = Rejection(() => Stream(check, Chunks(text, random), sent));
 
-        streamedRejected.ShouldBe(wholeRejected, $"seed {seed}: {text}");
+        var streamedRejected = streamed is not null;
+        streamedRejected.ShouldBe(whole is not null, $"seed {seed}: {text}");
+        streamed?.AdditionalData!.ToJsonString().ShouldBe(whole!.AdditionalData!.ToJsonString(), "the same kinds, every one the answer has");
         text.ShouldStartWith(sent.ToString());
         if (streamedRejected)
         {
@@ -156,16 +158,18 @@ public sealed class OutputStreamCheckTests
         sent.Append(check.Complete());
     }
 
-    private static bool Rejects(Action act)
+    private static bool Rejects(Action act) => Rejection(act) is not null;
+
+    private static OutputCheckException? Rejection(Action act)
     {
         try
         {
             act();
-            return false;
+            return null;
         }
-        catch (OutputCheckException)
+        catch (OutputCheckException rejection)
         {
-            return true;
+            return rejection;
         }
     }
 
