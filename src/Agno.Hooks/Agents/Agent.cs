@@ -6,11 +6,14 @@ namespace Agno.Hooks;
 /// An agent: inline pre-hooks, then the model, then inline post-hooks. Background hooks get copies
 /// and are queued once the run is over, unless a check rejected it.
 /// </summary>
-public sealed class Agent : Runnable
+public sealed class Agent : Runnable, IToolHookOwner
 {
     public Agent(string id)
         : base(id)
     {
+        PreToolHooks = new HookList(this, HookStage.PreToolCall);
+        PostToolHooks = new HookList(this, HookStage.PostToolCall);
+        ToolHooks = new HookList(this, HookStage.ToolCall);
     }
 
     /// <summary>
@@ -40,6 +43,15 @@ public sealed class Agent : Runnable
     /// model is told so, and is then asked without tools, to answer.
     /// </summary>
     public int? ToolCallLimit { get; init; }
+
+    /// <inheritdoc/>
+    public HookList PreToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ToolHooks { get; }
 
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 

@@ -94,9 +94,27 @@ public sealed class HookContext
             ? service
             : throw new InvalidOperationException($"No service of type '{typeof(T)}' is registered, and a hook needs it: register it in the services the run resolves from (services.AddSingleton<{typeof(T).Name}>(...), or the hook class with services.AddAgnoHooksFrom<AgnoHooks>()).");
 
+    /// <summary>The tool call, for a tool hook; null otherwise.</summary>
+    public ToolCall? ToolCall { get; init; }
+
+    /// <summary>For a hook around a tool call: the rest of the chain; null otherwise.</summary>
+    public HookNext? Next { get; init; }
+
+    /// <summary>The tool call, for hooks that bind one (which the stage check limits to tool hooks).</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ToolCall RequiredToolCall =>
+        ToolCall ?? throw new InvalidOperationException("This hook needs a tool call, which only tool hooks have.");
+
+    /// <summary>The next step, for hooks that bind one (which the stage check limits to hooks around a tool call).</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public HookNext RequiredNext =>
+        Next ?? throw new InvalidOperationException("This hook needs the next step, which only hooks around a tool call have.");
+
     /// <summary>This context with other services: what a named instance's hook sees (<see cref="HookDescriptor.Named"/>).</summary>
     internal HookContext WithServices(IServiceProvider services) =>
-        new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session };
+        new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session, ToolCall = ToolCall, Next = Next };
 
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>

@@ -61,10 +61,15 @@ public sealed class HookDescriptor
         OwnerKind = HookOwnerKind.Any;
         foreach (var parameter in Parameters)
         {
-            if (parameter.Kind == HookParameterKind.RunOutput)
+            // Each kind of argument exists only at some stages: the output after the model (and while its tools run), a
+            // tool call around one, the next step only for a hook around it.
+            Stages &= parameter.Kind switch
             {
-                Stages = HookStages.Post;
-            }
+                HookParameterKind.RunOutput => HookStages.Post | HookStages.ToolCalls,
+                HookParameterKind.ToolCall => HookStages.ToolCalls,
+                HookParameterKind.Next => HookStages.ToolCall,
+                _ => HookStages.Any,
+            };
 
             NeedsServices |= parameter.Kind == HookParameterKind.Service;
 
@@ -102,7 +107,10 @@ public sealed class HookDescriptor
     /// <summary>Always inline and first; may reject the run. See <see cref="HookAttribute.Guardrail"/>.</summary>
     public bool Guardrail { get; init; }
 
-    /// <summary>Where the hook may be attached: post only when it binds a <see cref="RunOutput"/>.</summary>
+    /// <summary>
+    /// Where the hook may be attached: not before the model when it binds a <see cref="RunOutput"/>, only to tool calls when
+    /// it binds a <see cref="Agno.Hooks.ToolCall"/>, only around them when it binds a <see cref="HookNext"/>.
+    /// </summary>
     public HookStages Stages { get; }
 
     /// <summary>The owner the hook needs, from its owner or output parameter's type.</summary>

@@ -21,7 +21,7 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
     private protected override void Check(HookDescriptor hook)
     {
         ArgumentNullException.ThrowIfNull(hook);
-        var stageName = Stage == HookStage.Pre ? "pre-hook" : "post-hook";
+        var stageName = StageName(Stage);
 
         if (hook.Guardrail && hook.RunInBackground)
         {
@@ -29,12 +29,17 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
                 $"Hook '{hook.Name}' is both a guardrail and a background hook. A guardrail must run inline to be able to reject the run.");
         }
 
-        var stageFlag = Stage == HookStage.Pre ? HookStages.Pre : HookStages.Post;
-        if ((hook.Stages & stageFlag) == 0)
+        if (Stage is HookStage.PreToolCall or HookStage.PostToolCall or HookStage.ToolCall && hook.RunInBackground)
         {
-            var output = hook.Parameters.FirstOrDefault(p => p.Kind == HookParameterKind.RunOutput);
-            throw new HookBindingException(hook.Name, output.Name,
-                $"Hook '{hook.Name}' can't be a {stageName} of '{_owner.Id}': its parameter '{output.Name}' ({output.Type.Name}) exists only after the model has run, so it can only be a post-hook.");
+            throw new HookBindingException(hook.Name, null,
+                $"Hook '{hook.Name}' runs in the background, and tool hooks run inline, at the call: make it inline, or attach it to the owner's PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools).");
+        }
+
+        if ((hook.Stages & Flag(Stage)) == 0)
+        {
+            var parameter = hook.Parameters.First(p => Excludes(p.Kind, Stage));
+            throw new HookBindingException(hook.Name, parameter.Name,
+                $"Hook '{hook.Name}' can't be a {stageName} of '{_owner.Id}': {Why(parameter)}");
         }
 
         if (hook.OwnerKind != HookOwnerKind.Any && hook.OwnerKind != _owner.Kind)
@@ -53,4 +58,37 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
                 $"Hook '{hook.Name}' can't be a {stageName} of '{_owner.Id}', which is {HookOwnerTypes.Describe(_owner)}: its parameter '{parameter.Name}' ({ownerType.Name}) needs {HookOwnerTypes.Describe(ownerType)}. Bind the owner as IHookOwner to attach the hook to any owner.");
         }
     }
+
+    private static string StageName(HookStage stage) => stage switch
+    {
+        HookStage.Pre => "pre-hook",
+        HookStage.Post => "post-hook",
+        HookStage.PreToolCall => "hook before tool calls",
+        HookStage.PostToolCall => "hook after tool calls",
+        _ => "hook around tool calls",
+    };
+
+    private static HookStages Flag(HookStage stage) => stage switch
+    {
+        HookStage.Pre => HookStages.Pre,
+        HookStage.Post => HookStages.Post,
+        HookStage.PreToolCall => HookStages.PreToolCall,
+        HookStage.PostToolCall => HookStages.PostToolCall,
+        _ => HookStages.ToolCall,
+    };
+
+    private static bool Excludes(HookParameterKind kind, HookStage stage) => kind switch
+    {
+        HookParameterKind.RunOutput => stage == HookStage.Pre,
+        HookParameterKind.ToolCall => stage is HookStage.Pre or HookStage.Post,
+        HookParameterKind.Next => stage != HookStage.ToolCall,
+        _ => false,
+    };
+
+    private static string Why(HookParameter parameter) => parameter.Kind switch
+    {
+        HookParameterKind.RunOutput => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) exists only after the model has run, so it can only be a post-hook.",
+        HookParameterKind.ToolCall => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a tool call, so it can only be a tool hook (PreToolHooks, PostToolHooks, ToolHooks).",
+        _ => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is the next step of a chain around a tool call, so it can only be in ToolHooks.",
+    };
 }

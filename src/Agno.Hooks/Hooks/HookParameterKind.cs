@@ -29,4 +29,10 @@ public enum HookParameterKind
     /// <see cref="HookContext.Session"/>. It is live, not a copy, so only inline hooks get it.
     /// </summary>
     Session,
+
+    /// <summary><see cref="Agno.Hooks.ToolCall"/>: the tool call a tool hook runs for; only tool hooks have one.</summary>
+    ToolCall,
+
+    /// <summary><see cref="Agno.Hooks.HookNext"/>: the rest of the chain, for a hook around a tool call.</summary>
+    Next,
 }

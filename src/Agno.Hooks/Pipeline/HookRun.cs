@@ -200,6 +200,50 @@ public sealed partial class HookRun
         }
     }
 
+    /// <summary>
+    /// Runs the hooks of a tool call's stage before or after it, guardrails first; false when a check rejected the run. A
+    /// hook before the call that refuses it ends the stage.
+    /// </summary>
+    internal async ValueTask<bool> ExecuteToolHooksAsync(HookDescriptor[] hooks, HookStage stage, ToolCall call)
+    {
+        if (hooks.Length == 0)
+        {
+            return true;
+        }
+
+        var context = ToolContext(stage, call, next: null);
+        var traced = AgnoHooksTelemetry.Source.HasListeners();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var hook in hooks)
+            {
+                if (hook.Guardrail != (pass == 0))
+                {
+                    continue;
+                }
+
+                if (await InvokeInline(hook, context, traced).ConfigureAwait(false) == HookEventKind.Rejected)
+                {
+                    return false;
+                }
+
+                if (stage == HookStage.PreToolCall && call.IsRefused)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a hook around a tool call with <paramref name="next"/>, the rest of the chain; false when a check rejected the run.</summary>
+    internal async ValueTask<bool> ExecuteAroundToolHookAsync(HookDescriptor hook, ToolCall call, HookNext next) =>
+        await InvokeInline(hook, ToolContext(HookStage.ToolCall, call, next), AgnoHooksTelemetry.Source.HasListeners()).ConfigureAwait(false) != HookEventKind.Rejected;
+
+    private HookContext ToolContext(HookStage stage, ToolCall call, HookNext? next) =>
+        new(stage, Owner, Run, Input, Output, Services, CancellationToken) { Session = Session, ToolCall = call, Next = next };
+
     /// <summary>The context the post stage's inline hooks get.</summary>
     internal HookContext PostContext() => InlineContext(HookStage.Post, Output);
 

@@ -7,12 +7,15 @@ namespace Agno.Hooks;
 /// A team: its own pre-hooks, then its members (as <see cref="Mode"/> says) and its leader's model, then
 /// its post-hooks. Members' hooks run as usual, and the global background setting reaches them too.
 /// </summary>
-public sealed class Team : Runnable
+public sealed class Team : Runnable, IToolHookOwner
 {
     public Team(string id)
         : base(id)
     {
         Members = new TeamMemberList(this);
+        PreToolHooks = new HookList(this, HookStage.PreToolCall);
+        PostToolHooks = new HookList(this, HookStage.PostToolCall);
+        ToolHooks = new HookList(this, HookStage.ToolCall);
     }
 
     /// <summary>The leader's model: any <see cref="IChatClient"/>. Required; <see cref="OfflineChatClient"/> for offline use.</summary>
@@ -28,6 +31,15 @@ public sealed class Team : Runnable
 
     /// <summary>The most tool calls the leader may make in one run (Agno's <c>tool_call_limit</c>); null: no limit.</summary>
     public int? ToolCallLimit { get; init; }
+
+    /// <inheritdoc/>
+    public HookList PreToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ToolHooks { get; }
 
     private ToolLoop? _toolLoop;
 

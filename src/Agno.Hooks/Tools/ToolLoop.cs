@@ -95,27 +95,71 @@ internal sealed partial class ToolLoop
             return LimitReachedResult;
         }
 
-        run.ToolCallCount++;
+        var hooks = run.Owner as IToolHookOwner;
+        var call = new ToolCall(context.Function, context.Arguments, record);
+        if (hooks is null || await run.ExecuteToolHooksAsync(hooks.PreToolHooks.Snapshot(), HookStage.PreToolCall, call).ConfigureAwait(false))
+        {
+            if (!call.IsRefused)
+            {
+                run.ToolCallCount++;
+                record.ToolArgs = Arguments(call.Arguments);
+                record.StartedAt = run.Pipeline.Time.GetUtcNow();
+                await Around(run, hooks?.ToolHooks.Snapshot() ?? [], 0, call, cancellationToken)().ConfigureAwait(false);
+            }
+
+            if (!run.IsRejected && hooks is not null)
+            {
+                await run.ExecuteToolHooksAsync(hooks.PostToolHooks.Snapshot(), HookStage.PostToolCall, call).ConfigureAwait(false);
+            }
+        }
+
+        if (run.IsRejected)
+        {
+            // A check rejected the run at this call: the loop ends here, and the run with the rejection.
+            context.Terminate = true;
+            record.ToolCallError = true;
+            record.Result = run.Rejection!.Message;
+            return record.Result;
+        }
+
+        record.ToolCallError = call.IsRefused || call.Exception is not null;
+        record.Result = Text(call.Result);
+        return call.Result;
+    }
+
+    /// <summary>The chain from hook <paramref name="index"/> around the call on: each hook gets the rest as its next step; the tool is last.</summary>
+    private static HookNext Around(HookRun run, HookDescriptor[] hooks, int index, ToolCall call, CancellationToken cancellationToken) =>
+        index == hooks.Length
+            ? () => InvokeToolAsync(run, call, cancellationToken)
+            : async () =>
+            {
+                // A rejection inside stops the chain: the hooks outside it don't take their next step again.
+                if (!run.IsRejected)
+                {
+                    await run.ExecuteAroundToolHookAsync(hooks[index], call, Around(run, hooks, index + 1, call, cancellationToken)).ConfigureAwait(false);
+                }
+            };
+
+    /// <summary>Runs the tool: its result, or its failure (logged; the model is told only that it failed).</summary>
+    private static async ValueTask InvokeToolAsync(HookRun run, ToolCall call, CancellationToken cancellationToken)
+    {
         var time = run.Pipeline.Time;
-        record.ToolArgs = Arguments(context.Arguments);
-        record.StartedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         try
         {
-            var result = await context.Function.InvokeAsync(context.Arguments, cancellationToken).ConfigureAwait(false);
-            record.Result = Text(result);
-            return result;
+            call.Result = await call.Function.InvokeAsync(call.Arguments, cancellationToken).ConfigureAwait(false);
+            call.Exception = null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogToolFailed(run.Pipeline.Logger, exception, context.Function.Name, run.Owner.Id, run.Run.RunId);
-            record.ToolCallError = true;
-            record.Result = FailedResult;
-            return FailedResult;
+            LogToolFailed(run.Pipeline.Logger, exception, call.Name, run.Owner.Id, run.Run.RunId);
+            call.Exception = exception;
+            call.Result = FailedResult;
         }
         finally
         {
-            record.Duration = time.GetElapsedTime(started);
+            call.Duration = time.GetElapsedTime(started);
+            call.Execution.Duration = call.Duration;
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class HookLookupTests
         var agent = new Agent(id) { Model = new OfflineChatClient() };
         foreach (var hook in hooks)
         {
-            (hook.Stages == HookStages.Post ? agent.PostHooks : agent.PreHooks).Add(hook);
+            ((hook.Stages & HookStages.Pre) == 0 ? agent.PostHooks : agent.PreHooks).Add(hook);
         }
 
         return agent;
