@@ -38,7 +38,9 @@ internal sealed class AgentOSOptionsValidator : IValidateOptions<AgentOSOptions>
             }
             else if ((hook.Stages & stage) == 0)
             {
-                (failures ??= []).Add($"Hook '{hook.Name}' can't be in {list}: it binds the run's output, which only post-hooks have.");
+                (failures ??= []).Add(hook.Parameters.Any(p => p.Kind is HookParameterKind.ToolCall or HookParameterKind.Next)
+                    ? $"Hook '{hook.Name}' can't be in {list}: it binds a tool call, which only an agent's or team's tool hooks have."
+                    : $"Hook '{hook.Name}' can't be in {list}: it binds the run's output, which only post-hooks have.");
             }
             else if (hook.OwnerKind != HookOwnerKind.Any)
             {

@@ -111,7 +111,7 @@ public sealed class DispatchTests
         input.TargetType.ShouldBeNull();
 
         var output = Find("Probe.StaticHooks.OutputAsync");
-        output.Stages.ShouldBe(HookStages.Post);
+        output.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls);
         output.OwnerKind.ShouldBe(HookOwnerKind.Agent);
         output.Guardrail.ShouldBeTrue();
         output.RunInBackground.ShouldBeFalse();
