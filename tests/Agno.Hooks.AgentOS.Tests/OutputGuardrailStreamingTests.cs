@@ -15,7 +15,8 @@ namespace Agno.Hooks.AgentOS.Tests;
 /// the model's chunks (<see cref="PiiAnswer"/>), under <see cref="OutputPiiDetectionGuardrail"/>. Masked, no part of the
 /// raw data reaches anyone, streamed or not: not an SSE delta, not the JSON answer (its messages included), not the
 /// stored session, not a background post-hook's copy, not the model's next turn; and both end with the same content.
-/// Rejected, nothing of what was rejected goes out before the <c>RunError</c>, and not streamed ends the same.
+/// Rejected, nothing of what was rejected goes out before the <c>RunError</c>, and not streamed ends the same. A team's
+/// guardrail covers its members' answers too.
 /// </summary>
 public sealed class OutputGuardrailStreamingTests
 {
@@ -110,8 +111,8 @@ public sealed class OutputGuardrailStreamingTests
         error.Data["error_id"]!.GetValue<string>().ShouldBe("pii_detected");
         error.Data["content"]!.GetValue<string>().ShouldBe(OutputPiiDetectionGuardrail.RejectionMessage);
 
-        // The kinds found before the stream stopped: the e-mail address first (the rest depends on where chunks end).
-        error.Data["additional_data"]!["detected_pii"]!.AsArray().Select(kind => kind!.GetValue<string>()).ShouldContain("Email");
+        // Every kind in the answer, as not streamed: the stream lets nothing more out after the first match, but reads on.
+        error.Data["additional_data"]!["detected_pii"]!.AsArray().Select(kind => kind!.GetValue<string>()).ShouldBe(["SSN", "Email", "Phone"]);
 
         // What went out before the rejection is the text before the first datum, at most.
         var deltas = frames.Where(f => f.Event == "RunContent").Select(f => f.Data["content"]!.GetValue<string>()).ToList();
@@ -140,16 +141,49 @@ public sealed class OutputGuardrailStreamingTests
         }
     }
 
+    [Fact]
+    public async Task A_teams_guardrail_masks_its_members_answers_in_the_stream_the_answer_and_the_session()
+    {
+        // The member answers the data; the leader (offline) quotes what its members answered; only the team is guarded.
+        await using var openAI = await FakeOpenAIServer.StartAsync(PiiAnswer.Chunks);
+        var team = new Team("records-team") { Model = new OfflineChatClient(), Mode = TeamMode.Coordinate };
+        team.Members.Add(new Agent("records") { Model = OpenAIModel(openAI) });
+        team.PostHooks.Add(OutputPiiDetectionGuardrail.CheckHook);
+        await using var server = await AgentOSServer.StartAsync(
+            os => os.Teams.Add(team),
+            configureServices: services => services.AddAgnoHooks().AddOutputPiiDetection(pii => pii.Mask = true));
+
+        using var response = await server.Client.PostAsync("/teams/records-team/runs", AgentOSServer.Form(("message", "What is on file for me?"), ("stream", "true")));
+        var frames = ServerSentEventFrames.Parse(await response.Content.ReadAsStringAsync());
+        frames.ForEach(frame => PiiAnswer.ShouldRevealNone(frame.Data, frame.Event));
+        var member = frames.Where(f => f.Data["nested_depth"]!.GetValue<int>() == 1).ToList();
+        string.Concat(member.Where(f => f.Event == "RunContent").Select(f => f.Data["content"]!.GetValue<string>())).ShouldBe(PiiAnswer.Masked);
+        member.Single(f => f.Event == "RunCompleted").Data["content"]!.GetValue<string>().ShouldBe(PiiAnswer.Masked);
+        frames[^1].Event.ShouldBe("TeamRunCompleted");
+        frames[^1].Data["content"]!.GetValue<string>().ShouldContain(PiiAnswer.Masked, customMessage: "the leader quotes its member's masked answer");
+
+        var sessionId = frames[^1].Data["session_id"]!.GetValue<string>();
+        var run = await SessionClient.RunAsync(server, "What is on file for me?", sessionId, "/teams/records-team/runs");
+        PiiAnswer.ShouldRevealNone(run, "the team's JSON answer");
+        run["member_responses"]!.AsArray().Single()!["content"]!.GetValue<string>().ShouldBe(PiiAnswer.Masked);
+        run["content"]!.GetValue<string>().ShouldBe(frames[^1].Data["content"]!.GetValue<string>());
+        PiiAnswer.ShouldRevealNone(await SessionClient.GetAsync(server, $"/sessions/{sessionId}/runs"), "the session's runs");
+        PiiAnswer.ShouldRevealNone(await SessionClient.GetAsync(server, $"/sessions/{sessionId}?type=team"), "the session");
+    }
+
+    /// <summary>The real OpenAI client, pointed at the fake server.</summary>
+    private static IChatClient OpenAIModel(FakeOpenAIServer openAI) =>
+        new OpenAIClient(new ApiKeyCredential("sk-test"), new OpenAIClientOptions { Endpoint = new Uri(openAI.BaseUrl) })
+            .GetChatClient("gpt-4o-mini")
+            .AsIChatClient();
+
     /// <summary>
     /// AgentOS with one agent on the fake server, through the real OpenAI client, under the output PII guardrail and a
     /// background post-hook after it that keeps what its copy of the output holds.
     /// </summary>
     private static Task<AgentOSServer> StartAsync(FakeOpenAIServer openAI, bool mask, List<(string? Content, string[] Messages)> copies, ExecutionSignal copied)
     {
-        var model = new OpenAIClient(new ApiKeyCredential("sk-test"), new OpenAIClientOptions { Endpoint = new Uri(openAI.BaseUrl) })
-            .GetChatClient("gpt-4o-mini")
-            .AsIChatClient();
-        var agent = new Agent(AgentId) { Model = model, Instructions = "Answer from the customer's records." };
+        var agent = new Agent(AgentId) { Model = OpenAIModel(openAI), Instructions = "Answer from the customer's records." };
         agent.PostHooks.Add(OutputPiiDetectionGuardrail.CheckHook);
         agent.PostHooks.Add(TestHooks.Post("CopyAnswer", context =>
         {
