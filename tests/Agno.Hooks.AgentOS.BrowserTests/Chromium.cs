@@ -60,6 +60,13 @@ internal sealed class Chromium : IAsyncDisposable
 
     public async Task<IPage> NewPageAsync() => Context.Pages.Count > 0 ? Context.Pages[0] : await Context.NewPageAsync();
 
+    /// <summary>Keeps a full-page screenshot in the test output's <c>screenshots</c> folder, to look at after a run.</summary>
+    public static async Task ScreenshotAsync(IPage page, string fileName)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, fileName), FullPage = true });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.CloseAsync();

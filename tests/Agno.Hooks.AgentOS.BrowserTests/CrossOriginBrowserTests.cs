@@ -65,8 +65,7 @@ public sealed class CrossOriginBrowserTests
         await tab.WaitForFunctionAsync("() => window.result !== undefined", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
         var json = await tab.EvaluateAsync<string>("() => JSON.stringify(window.result)");
 
-        var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder.FullName, screenshot), FullPage = true });
+        await Chromium.ScreenshotAsync(tab, screenshot);
         lock (console)
         {
             return (JsonDocument.Parse(json).RootElement.Clone(), string.Join('\n', console));

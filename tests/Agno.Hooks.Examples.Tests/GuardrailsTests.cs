@@ -87,6 +87,47 @@ public sealed partial class GuardrailsTests
         example.Output.ShouldContain($"Hook 'PromptInjectionGuardrail' rejected run '{injectionRun["run_id"]!.GetValue<string>()}' (prompt_injection)");
     }
 
+    [Fact]
+    public async Task With_an_OpenAI_model_that_answers_personal_data_the_answer_is_masked_streamed_or_not_and_the_judge_sees_it_masked()
+    {
+        // Issue 25 as it was found: the example on a real provider's client, against a loopback server that streams
+        // an answer with an e-mail address, a phone number and an SSN, each split across chunks.
+        const string Question = "What is on file for me?";
+        await using var openAI = await FakeOpenAIServer.StartAsync(PiiAnswer.Chunks);
+        await using var example = await ExampleProcess.StartAsync("Guardrails", new Dictionary<string, string>
+        {
+            ["AGNO_MODEL"] = "openai:gpt-4o-mini",
+            ["OPENAI_API_KEY"] = "sk-test",
+            ["OPENAI_BASE_URL"] = openAI.BaseUrl,
+        });
+        var path = $"/agents/{AgentId}/runs";
+
+        // Streamed (the default): every delta masked, adding up to the masked answer.
+        var events = await ExampleRun.StreamAsync(example, path, Question);
+        var deltas = events.Where(e => e.Event == "RunContent").Select(e => e.Data["content"]!.GetValue<string>()).ToList();
+        deltas.ForEach(delta => PiiAnswer.ShouldRevealNone(delta, "a RunContent delta"));
+        string.Concat(deltas).ShouldBe(PiiAnswer.Masked);
+        events[^1].Event.ShouldBe("RunCompleted");
+        events[^1].Data["content"]!.GetValue<string>().ShouldBe(PiiAnswer.Masked);
+
+        // Not streamed: the same answer, and no raw data anywhere in the JSON.
+        var (run, _) = await ExampleRun.PostAsync(example, path, Question);
+        run["content"]!.GetValue<string>().ShouldBe(PiiAnswer.Masked);
+        PiiAnswer.ShouldRevealNone(run, "the JSON answer");
+
+        // The judge, in the background, judged each answer masked: what it sent the provider has no raw data.
+        foreach (var runId in new[] { events[^1].Data["run_id"]!.GetValue<string>(), run["run_id"]!.GetValue<string>() })
+        {
+            await example.WaitForLineAsync(line => line.Contains($"Evaluation '{Evaluation}' of run '{runId}': passed True", StringComparison.Ordinal));
+        }
+
+        var judgeRequests = openAI.Requests.Where(r => r.Body["response_format"] != null).ToList();
+        judgeRequests.Count.ShouldBe(2);
+        judgeRequests.ForEach(r => PiiAnswer.ShouldRevealNone(r.Body["messages"], "what the judge sent"));
+        judgeRequests.ShouldAllBe(r => r.Body["messages"]!.ToJsonString().Contains(new string('*', PiiAnswer.Email.Length)), "the judge was sent the masked answer");
+        await ExampleRun.StopsWithoutAbandoningAsync(example, expectedExecutions: 2);
+    }
+
     [GeneratedRegex(@"\b\d{3}-\d{2}-\d{4}\b")]
     private static partial Regex SsnPattern();
 }
