@@ -347,6 +347,19 @@ internal static class SnapshotCases
 
                 [Hook(Name = "shared")]
                 public static void Second(RunInput input) { }
+
+                [Hook]
+                public static void ArgList(RunInput input, __arglist) { }
+
+                public static Action<RunInput> WithLocalFunction()
+                {
+                    return Local;
+
+                    [Hook]
+                    static void Local(RunInput input) { }
+                }
+
+                public static Action<RunInput> WithLambda() => [Hook] (RunInput input) => { };
             }
 
             public partial struct ValueHolder
