@@ -275,6 +275,24 @@ public sealed class AnalyzerTests
         """);
 
     [Fact]
+    public Task AGNH116_a_member_of_an_extension_block_is_not_a_hook() => AnalyzerVerifier.VerifyAsync(
+        """
+        public static partial class InputExtensions
+        {
+            extension(RunInput input)
+            {
+                [Hook] public void {|AGNH116:Trim|}() { }
+                [Hook] public static void {|AGNH116:Check|}(RunInput other) { }
+            }
+
+            // The fix: an ordinary static method of the enclosing class, the receiver its first parameter.
+            [Hook] public static void Trim(this RunInput input, CancellationToken cancellationToken) { }
+        }
+        """,
+        // C# 14; the test host's Roslyn still calls it Preview.
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+
+    [Fact]
     public Task Local_functions_and_lambdas_without_Hook_get_no_diagnostic() => AnalyzerVerifier.VerifyAsync("""
         public static partial class Hooks
         {

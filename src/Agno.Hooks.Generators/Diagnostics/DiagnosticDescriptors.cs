@@ -134,8 +134,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HookMustBeMethodOfType = Error(
         "AGNH116",
         "A hook must be a method of a type",
-        "[Hook] is on {0}, which the generator never sees or calls; a hook must be a method of a type: make it a static or instance method of a partial class",
-        "The generator adds each hook's descriptor property to the type that declares the hook and calls the hook by name; a local function or a lambda has neither, so its [Hook] would do nothing.");
+        "[Hook] is on {0}, which the generator can't turn into a hook; a hook must be a method of a type: make it a static or instance method of a partial class",
+        "The generator adds each hook's descriptor property to the type that declares the hook and calls the hook by name from there; a local function, a lambda or a member of an extension block can't have either, so its [Hook] would do nothing.");
 
     public static readonly DiagnosticDescriptor HookTakesArgList = Error(
         "AGNH117",

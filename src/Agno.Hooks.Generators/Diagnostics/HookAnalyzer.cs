@@ -101,7 +101,8 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (hooks is null)
+        // An extension block can't be partial: its hooks get AGNH116, from the method rules.
+        if (hooks is null || !type.CanBeReferencedByName)
         {
             return;
         }

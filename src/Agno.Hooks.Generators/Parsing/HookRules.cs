@@ -46,6 +46,13 @@ internal static class HookRules
             return false;
         }
 
+        if (!method.ContainingType.CanBeReferencedByName)
+        {
+            // A C# 14 extension block: generated code can neither name it nor add a property to it.
+            Report(DiagnosticDescriptors.HookMustBeMethodOfType, null, $"'{method.Name}', a member of an extension block");
+            return false;
+        }
+
         if (method.MethodKind != MethodKind.Ordinary)
         {
             Report(DiagnosticDescriptors.UnsupportedHookMethod, null, method.Name, Describe(method.MethodKind));
@@ -136,6 +143,13 @@ internal static class HookRules
     /// <summary>The method's <c>[Hook]</c>, or null.</summary>
     public static AttributeData? FindHookAttribute(IMethodSymbol method, INamedTypeSymbol hookAttribute)
     {
+        // The compiler's own methods have no [Hook] of their own: the implementation of an extension block's member
+        // copies the member's attributes, and the member itself is what gets reported.
+        if (method.IsImplicitlyDeclared)
+        {
+            return null;
+        }
+
         foreach (var attribute in method.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
