@@ -72,6 +72,15 @@ public sealed class AnalyzerTests
         """);
 
     [Fact]
+    public Task AGNH105_covers_ref_readonly_and_scoped_ref() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void M(ref readonly RunInput {|AGNH105:input|}) { }
+            [Hook] public static void N(scoped ref RunInput {|AGNH105:input|}) { }
+        }
+        """);
+
+    [Fact]
     public Task AGNH106_two_hooks_have_the_same_name() => AnalyzerVerifier.VerifyAsync("""
         public static partial class First
         {
@@ -98,6 +107,25 @@ public sealed class AnalyzerTests
         public static unsafe partial class Hooks
         {
             [Hook] public static void M(Span<byte> {|AGNH108:buffer|}, int* {|AGNH108:pointer|}, dynamic {|AGNH108:value|}, int? {|AGNH108:count|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH108_covers_function_pointers_scoped_ref_structs_and_pointer_arrays() => AnalyzerVerifier.VerifyAsync("""
+        public static unsafe partial class Hooks
+        {
+            [Hook] public static void M(delegate*<RunInput, void> {|AGNH108:callback|}, scoped Span<byte> {|AGNH108:buffer|}, int*[] {|AGNH108:pointers|}) { }
+            [Hook] public static void N(TypedReference {|AGNH108:reference|}, ArgIterator {|AGNH108:arguments|}) { }
+        }
+        """);
+
+    [Fact]
+    public Task Params_arrays_and_extension_receivers_bind_as_usual() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            // A params array is one parameter of an array type: a service like any other.
+            [Hook] public static void Tagged(RunInput input, params string[] tags) { }
+            [Hook] public static void Extension(this RunInput input) { }
         }
         """);
 
@@ -203,6 +231,90 @@ public sealed class AnalyzerTests
         {
             // Only Microsoft.Agents.AI.AgentSession is the session: types that merely look like it are services.
             [Hook(RunInBackground = true)] public static void NotTheSession(RunOutput output, Microsoft.Agents.AI.Fake.AgentSession fake, Microsoft.Agents.AI.AgentSessionLookalike other) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH116_a_local_function_is_not_a_hook() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            public static void Outer()
+            {
+                Local(null!);
+                Instance(null!);
+
+                [Hook] static void {|AGNH116:Local|}(RunInput input) { }
+                [Hook(Name = "named")] void {|AGNH116:Instance|}(RunInput input) { }
+            }
+        }
+
+        // Whatever the enclosing type: the rule is about where [Hook] is.
+        public class NotPartial
+        {
+            public Action<RunInput> Make()
+            {
+                return Local;
+
+                [Hook] static void {|AGNH116:Local|}(RunInput input) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH116_a_lambda_is_not_a_hook() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            private static readonly Action<RunInput> Field = [{|AGNH116:Hook|}] (RunInput input) => { };
+
+            public static Func<RunInput, Task> Make()
+            {
+                var inner = [{|AGNH116:Hook(RunInBackground = true)|}] async (RunInput input) => await Task.Yield();
+                return inner;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH116_a_member_of_an_extension_block_is_not_a_hook() => AnalyzerVerifier.VerifyAsync(
+        """
+        public static partial class InputExtensions
+        {
+            extension(RunInput input)
+            {
+                [Hook] public void {|AGNH116:Trim|}() { }
+                [Hook] public static void {|AGNH116:Check|}(RunInput other) { }
+            }
+
+            // The fix: an ordinary static method of the enclosing class, the receiver its first parameter.
+            [Hook] public static void Trim(this RunInput input, CancellationToken cancellationToken) { }
+        }
+        """,
+        // C# 14; the test host's Roslyn still calls it Preview.
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview);
+
+    [Fact]
+    public Task Local_functions_and_lambdas_without_Hook_get_no_diagnostic() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook]
+            public static void Valid(RunInput input)
+            {
+                Local(input);
+                Action<RunInput> lambda = [System.Diagnostics.DebuggerStepThrough] (RunInput i) => { };
+                lambda(input);
+
+                [System.Diagnostics.DebuggerStepThrough] static void Local(RunInput i) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH117_a_hook_takes_no_arglist() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void M(RunInput input, {|AGNH117:__arglist|}) { }
+            [Hook] public static void N({|AGNH117:__arglist|}) { }
+            public static void NotAHook(RunInput input, __arglist) { }
         }
         """);
 }

@@ -97,6 +97,23 @@ internal static class SnapshotCases
             }
             """,
         ],
+        ["NullableTypeArguments"] =
+        [
+            """
+            using System;
+            using System.Collections.Generic;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public static partial class SettingsHooks
+            {
+                // Services whose type arguments are nullable: the dispatcher must resolve exactly these types.
+                [Hook]
+                public static void Configure(RunInput input, IDictionary<string, object?> settings, Action<string?> log, List<string?>? tags, string?[] labels) { }
+            }
+            """,
+        ],
         ["AgentFrameworkHooks"] =
         [
             """
@@ -330,6 +347,19 @@ internal static class SnapshotCases
 
                 [Hook(Name = "shared")]
                 public static void Second(RunInput input) { }
+
+                [Hook]
+                public static void ArgList(RunInput input, __arglist) { }
+
+                public static Action<RunInput> WithLocalFunction()
+                {
+                    return Local;
+
+                    [Hook]
+                    static void Local(RunInput input) { }
+                }
+
+                public static Action<RunInput> WithLambda() => [Hook] (RunInput input) => { };
             }
 
             public partial struct ValueHolder

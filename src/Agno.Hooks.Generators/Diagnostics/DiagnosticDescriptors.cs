@@ -131,6 +131,18 @@ public static class DiagnosticDescriptors
         "Background hook '{0}' binds the run's session ('{1}', {2}); a session is live and shared with later runs, so background hooks never get one: make the hook inline, or bind RunContext (its SessionId) instead",
         "Background hooks run after the run on copies; a session can't be copied, and the next run of the session would change it under the hook.");
 
+    public static readonly DiagnosticDescriptor HookMustBeMethodOfType = Error(
+        "AGNH116",
+        "A hook must be a method of a type",
+        "[Hook] is on {0}, which the generator can't turn into a hook; a hook must be a method of a type: make it a static or instance method of a partial class",
+        "The generator adds each hook's descriptor property to the type that declares the hook and calls the hook by name from there; a local function, a lambda or a member of an extension block can't have either, so its [Hook] would do nothing.");
+
+    public static readonly DiagnosticDescriptor HookTakesArgList = Error(
+        "AGNH117",
+        "A hook can't take __arglist",
+        "Hook '{0}' takes a variable argument list (__arglist); the dispatcher passes one argument per declared parameter and nothing can fill __arglist: remove it, and take what you need as parameters",
+        "Every argument of a hook is bound from the run or from DI by its declared type; a variable argument list has no declared types.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

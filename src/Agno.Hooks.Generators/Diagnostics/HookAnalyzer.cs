@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Agno.Hooks.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Agno.Hooks.Generators.Diagnostics;
@@ -30,7 +32,9 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OverloadedHookMethods,
         DiagnosticDescriptors.UnsupportedHookMethod,
         DiagnosticDescriptors.HookInFileLocalType,
-        DiagnosticDescriptors.BackgroundHookBindsSession);
+        DiagnosticDescriptors.BackgroundHookBindsSession,
+        DiagnosticDescriptors.HookMustBeMethodOfType,
+        DiagnosticDescriptors.HookTakesArgList);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -47,6 +51,7 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
             var named = new ConcurrentBag<(string Name, string Method, Location Location)>();
             start.RegisterSymbolAction(context => AnalyzeMethod(context, hookAttribute, named), SymbolKind.Method);
             start.RegisterSymbolAction(context => AnalyzeType(context, hookAttribute), SymbolKind.NamedType);
+            start.RegisterSyntaxNodeAction(context => AnalyzeFunction(context, hookAttribute), SyntaxKind.LocalFunctionStatement, SyntaxKind.ParenthesizedLambdaExpression);
             start.RegisterCompilationEndAction(context => ReportDuplicateNames(context, named));
         });
     }
@@ -66,6 +71,24 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// Local functions and lambdas: symbol actions never see them, so their <c>[Hook]</c> is found from the syntax
+    /// (the generator skips them by syntax too). Only ones with attributes are bound, which is almost none.
+    /// </summary>
+    private static void AnalyzeFunction(SyntaxNodeAnalysisContext context, INamedTypeSymbol hookAttribute)
+    {
+        var function = context.Node switch
+        {
+            LocalFunctionStatementSyntax { AttributeLists.Count: > 0 } local => context.SemanticModel.GetDeclaredSymbol(local, context.CancellationToken),
+            ParenthesizedLambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol,
+            _ => null,
+        };
+        if (function is IMethodSymbol method && HookRules.FindHookAttribute(method, hookAttribute) is { } attribute)
+        {
+            HookRules.CheckMethod(method, attribute, context.ReportDiagnostic, context.CancellationToken);
+        }
+    }
+
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol hookAttribute)
     {
         var type = (INamedTypeSymbol)context.Symbol;
@@ -78,7 +101,8 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (hooks is null)
+        // An extension block can't be partial: its hooks get AGNH116, from the method rules.
+        if (hooks is null || !type.CanBeReferencedByName)
         {
             return;
         }

@@ -24,7 +24,7 @@ internal enum HookReturn
 /// <summary>One parameter of a hook, as the dispatcher binds it.</summary>
 /// <param name="Name">The declared name (for error messages at run time).</param>
 /// <param name="Binding">Where the argument comes from.</param>
-/// <param name="TypeName">The fully qualified type, without a nullable annotation (usable in <c>typeof</c>).</param>
+/// <param name="TypeName">The fully qualified type, without a top-level nullable annotation (usable in <c>typeof</c>); nested ones kept.</param>
 /// <param name="NeedsCast">The context's property has a base type (owner or output subclass): the dispatcher casts.</param>
 /// <param name="Nullable">Declared with <c>?</c>: a <see cref="ParameterBinding.BackgroundExecutionInfo"/> then gets null inline instead of an error.</param>
 internal sealed record HookParameterModel(string Name, ParameterBinding Binding, string TypeName, bool NeedsCast, bool Nullable = false);

@@ -15,6 +15,11 @@ internal static class HookParser
     private static readonly SymbolDisplayFormat QualifiedName = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted);
 
+    // Nested annotations are kept (List<string?>): the generated file has nullable on, and a service resolved as
+    // List<string> for a List<string?> parameter would warn (CS8620), an error under TreatWarningsAsErrors.
+    private static readonly SymbolDisplayFormat ParameterTypeName = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     // Every edit anywhere re-runs this transform for every hook, so the display strings of a type are
     // computed once per type symbol (per compilation), not once per hook. Weak: dropped with the compilation.
     private static readonly ConditionalWeakTable<INamedTypeSymbol, HookTypeModel> TypeModels = new();
@@ -70,7 +75,7 @@ internal static class HookParser
         (ParameterBinding.BackgroundExecutionInfo, _) => "global::Agno.Hooks.BackgroundExecutionInfo",
         (ParameterBinding.RunOutput, false) => "global::Agno.Hooks.RunOutput",
         (ParameterBinding.Owner, false) => "global::Agno.Hooks.IHookOwner",
-        _ => TypeNames.GetValue(type, static type => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
+        _ => TypeNames.GetValue(type, static type => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(ParameterTypeName)),
     };
 
     private static HookTypeModel ParseType(INamedTypeSymbol type)

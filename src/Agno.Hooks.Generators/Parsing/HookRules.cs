@@ -35,6 +35,24 @@ internal static class HookRules
             report?.Invoke(Diagnostic.Create(descriptor, location ?? methodLocation, args));
         }
 
+        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+        {
+            // A lambda has no name to point at; its [Hook] is what has to move.
+            var isLambda = method.MethodKind == MethodKind.AnonymousFunction;
+            Report(
+                DiagnosticDescriptors.HookMustBeMethodOfType,
+                isLambda ? AttributeLocation(attribute, cancellationToken) : null,
+                isLambda ? "a lambda" : $"local function '{method.Name}'");
+            return false;
+        }
+
+        if (!method.ContainingType.CanBeReferencedByName)
+        {
+            // A C# 14 extension block: generated code can neither name it nor add a property to it.
+            Report(DiagnosticDescriptors.HookMustBeMethodOfType, null, $"'{method.Name}', a member of an extension block");
+            return false;
+        }
+
         if (method.MethodKind != MethodKind.Ordinary)
         {
             Report(DiagnosticDescriptors.UnsupportedHookMethod, null, method.Name, Describe(method.MethodKind));
@@ -64,6 +82,11 @@ internal static class HookRules
             Report(DiagnosticDescriptors.UnsupportedReturnType, ReturnTypeLocation(method, cancellationToken), method.Name, method.ReturnType.ToDisplayString());
         }
 
+        if (method.IsVararg)
+        {
+            Report(DiagnosticDescriptors.HookTakesArgList, ArgListLocation(method, cancellationToken), method.Name);
+        }
+
         foreach (var parameter in method.Parameters)
         {
             var parameterLocation = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
@@ -71,9 +94,9 @@ internal static class HookRules
             {
                 Report(DiagnosticDescriptors.ParameterPassedByReference, parameterLocation, parameter.Name, method.Name, RefKeyword(parameter.RefKind));
             }
-            else if (ContainsErrorType(parameter.Type))
+            else if (CompilerRejects(parameter.Type))
             {
-                // The compiler already reports the unknown type; a second error would only be noise.
+                // The compiler already reports it; a second error would only be noise.
                 valid = false;
             }
             else if (parameter.Type.TypeKind != TypeKind.TypeParameter && !CanBind(parameter.Type))
@@ -87,7 +110,7 @@ internal static class HookRules
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.RefKind == RefKind.None && !ContainsErrorType(parameter.Type) && KnownTypes.IsAgentSession(parameter.Type))
+                if (parameter.RefKind == RefKind.None && !CompilerRejects(parameter.Type) && KnownTypes.IsAgentSession(parameter.Type))
                 {
                     Report(DiagnosticDescriptors.BackgroundHookBindsSession, parameter.Locations.Length > 0 ? parameter.Locations[0] : null, method.Name, parameter.Name, parameter.Type.Name);
                 }
@@ -120,6 +143,13 @@ internal static class HookRules
     /// <summary>The method's <c>[Hook]</c>, or null.</summary>
     public static AttributeData? FindHookAttribute(IMethodSymbol method, INamedTypeSymbol hookAttribute)
     {
+        // The compiler's own methods have no [Hook] of their own: the implementation of an extension block's member
+        // copies the member's attributes, and the member itself is what gets reported.
+        if (method.IsImplicitlyDeclared)
+        {
+            return null;
+        }
+
         foreach (var attribute in method.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, hookAttribute))
@@ -286,22 +316,34 @@ internal static class HookRules
         }
     }
 
-    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    /// <summary>
+    /// A type the compiler already reports in this signature: an unknown one, or a file-local one in a type that
+    /// isn't (CS9051; the generated file, being another file, couldn't even name it).
+    /// </summary>
+    private static bool CompilerRejects(ITypeSymbol type) => type switch
     {
         { TypeKind: TypeKind.Error } => true,
-        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
-        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
-        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        INamedTypeSymbol { IsFileLocal: true } => true,
+        IArrayTypeSymbol array => CompilerRejects(array.ElementType),
+        IPointerTypeSymbol pointer => CompilerRejects(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(CompilerRejects) || (named.ContainingType is { } outer && CompilerRejects(outer)),
         _ => false,
     };
 
-    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Declaration(method, cancellationToken)?.ReturnType.GetLocation();
+
+    /// <summary>Where <c>__arglist</c> is written: the parameter list's last entry.</summary>
+    private static Location? ArgListLocation(IMethodSymbol method, CancellationToken cancellationToken) =>
+        Declaration(method, cancellationToken)?.ParameterList.Parameters.LastOrDefault(p => p.Identifier.IsKind(SyntaxKind.ArgListKeyword))?.GetLocation();
+
+    private static MethodDeclarationSyntax? Declaration(IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
             {
-                return declaration.ReturnType.GetLocation();
+                return declaration;
             }
         }
 
@@ -333,7 +375,6 @@ internal static class HookRules
         MethodKind.EventAdd or MethodKind.EventRemove => "an event accessor",
         MethodKind.UserDefinedOperator or MethodKind.Conversion => "an operator",
         MethodKind.ExplicitInterfaceImplementation => "an explicit interface implementation",
-        MethodKind.LocalFunction => "a local function",
         MethodKind.Destructor => "a finalizer",
         _ => "a " + kind.ToString().ToLowerInvariant(),
     };

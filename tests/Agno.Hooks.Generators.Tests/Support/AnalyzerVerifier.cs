@@ -1,4 +1,5 @@
 using Agno.Hooks.Generators.Diagnostics;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -12,7 +13,24 @@ internal static class AnalyzerVerifier
 
     public static Task VerifyAsync(string markup) => VerifyAsync<HookAnalyzer>(markup);
 
+    /// <summary>With a newer C# than the framework's default (for features such as extension blocks).</summary>
+    public static Task VerifyAsync(string markup, LanguageVersion languageVersion)
+    {
+        var test = Create<HookAnalyzer>(markup);
+        test.SolutionTransforms.Add((solution, projectId) =>
+            solution.WithProjectParseOptions(projectId, ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithLanguageVersion(languageVersion)));
+        return test.RunAsync();
+    }
+
     public static Task VerifyAsync<TAnalyzer>(string markup, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = Create<TAnalyzer>(markup);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create<TAnalyzer>(string markup)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
@@ -22,7 +40,6 @@ internal static class AnalyzerVerifier
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
         test.TestState.AdditionalReferences.AddRange(TestCompilation.References);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+        return test;
     }
 }

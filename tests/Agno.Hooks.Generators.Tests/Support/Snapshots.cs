@@ -15,7 +15,7 @@ namespace Agno.Hooks.Generators.Tests.Support;
 /// </remarks>
 internal static class Snapshots
 {
-    public static string Folder { get; } = Path.Combine(FindProjectFolder(), "Snapshots");
+    public static string Folder { get; } = Path.Combine(TestPaths.ProjectFolder, "Snapshots");
 
     public static bool Accepting =>
         Environment.GetEnvironmentVariable("AGNO_ACCEPT_SNAPSHOTS") == "1"
@@ -58,17 +58,4 @@ internal static class Snapshots
     private static string ReceivedPath(string verifiedPath) => verifiedPath.Replace(".verified.", ".received.", StringComparison.Ordinal);
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string FindProjectFolder()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Agno.Hooks.Generators.Tests.csproj")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Agno.Hooks.Generators.Tests.csproj above {AppContext.BaseDirectory}.");
-    }
 }
