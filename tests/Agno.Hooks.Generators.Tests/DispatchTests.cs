@@ -111,7 +111,7 @@ public sealed class DispatchTests
         input.TargetType.ShouldBeNull();
 
         var output = Find("Probe.StaticHooks.OutputAsync");
-        output.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls);
+        output.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls);
         output.OwnerKind.ShouldBe(HookOwnerKind.Agent);
         output.Guardrail.ShouldBeTrue();
         output.RunInBackground.ShouldBeFalse();

@@ -6,7 +6,7 @@ namespace Agno.Hooks;
 /// An agent: inline pre-hooks, then the model, then inline post-hooks. Background hooks get copies
 /// and are queued once the run is over, unless a check rejected it.
 /// </summary>
-public sealed class Agent : Runnable, IToolHookOwner
+public sealed class Agent : Runnable, IToolHookOwner, IModelHookOwner
 {
     public Agent(string id)
         : base(id)
@@ -14,6 +14,9 @@ public sealed class Agent : Runnable, IToolHookOwner
         PreToolHooks = new HookList(this, HookStage.PreToolCall);
         PostToolHooks = new HookList(this, HookStage.PostToolCall);
         ToolHooks = new HookList(this, HookStage.ToolCall);
+        PreModelHooks = new HookList(this, HookStage.PreModelCall);
+        PostModelHooks = new HookList(this, HookStage.PostModelCall);
+        ModelHooks = new HookList(this, HookStage.ModelCall);
     }
 
     /// <summary>
@@ -53,6 +56,15 @@ public sealed class Agent : Runnable, IToolHookOwner
     /// <inheritdoc/>
     public HookList ToolHooks { get; }
 
+    /// <inheritdoc/>
+    public HookList PreModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ModelHooks { get; }
+
     public override HookOwnerKind Kind => HookOwnerKind.Agent;
 
     internal override string? ConfigurationProblem => Model is null
@@ -79,7 +91,7 @@ public sealed class Agent : Runnable, IToolHookOwner
 
     private ToolLoop? _toolLoop;
 
-    private IChatClient ModelWithTools() => ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit);
+    private IChatClient ModelWithTools() => ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit, this);
 
     private ChatOptions? ChatOptions() => ToolLoop.Options(Tools, ResponseFormat);
 

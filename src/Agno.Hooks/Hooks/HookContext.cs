@@ -97,7 +97,16 @@ public sealed class HookContext
     /// <summary>The tool call, for a tool hook; null otherwise.</summary>
     public ToolCall? ToolCall { get; init; }
 
-    /// <summary>For a hook around a tool call: the rest of the chain; null otherwise.</summary>
+    /// <summary>The model request, for a model hook; null otherwise.</summary>
+    public ModelRequest? ModelRequest { get; init; }
+
+    /// <summary>The model request, for hooks that bind one (which the stage check limits to model hooks).</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ModelRequest RequiredModelRequest =>
+        ModelRequest ?? throw new InvalidOperationException("This hook needs a model request, which only model hooks have.");
+
+    /// <summary>For a hook around a tool call or a model request: the rest of the chain; null otherwise.</summary>
     public HookNext? Next { get; init; }
 
     /// <summary>The tool call, for hooks that bind one (which the stage check limits to tool hooks).</summary>
@@ -110,11 +119,11 @@ public sealed class HookContext
     /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public HookNext RequiredNext =>
-        Next ?? throw new InvalidOperationException("This hook needs the next step, which only hooks around a tool call have.");
+        Next ?? throw new InvalidOperationException("This hook needs the next step, which only hooks around a tool call or a model request have.");
 
     /// <summary>This context with other services: what a named instance's hook sees (<see cref="HookDescriptor.Named"/>).</summary>
     internal HookContext WithServices(IServiceProvider services) =>
-        new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session, ToolCall = ToolCall, Next = Next };
+        new(Stage, Owner, Run, Input, Output, services, CancellationToken) { Execution = Execution, Session = Session, ToolCall = ToolCall, ModelRequest = ModelRequest, Next = Next };
 
     /// <summary>The output, for hooks that bind one (which the stage check limits to post-hooks).</summary>
     /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>

@@ -65,9 +65,10 @@ public sealed class HookDescriptor
             // tool call around one, the next step only for a hook around it.
             Stages &= parameter.Kind switch
             {
-                HookParameterKind.RunOutput => HookStages.Post | HookStages.ToolCalls,
+                HookParameterKind.RunOutput => HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls,
                 HookParameterKind.ToolCall => HookStages.ToolCalls,
-                HookParameterKind.Next => HookStages.ToolCall,
+                HookParameterKind.ModelRequest => HookStages.ModelCalls,
+                HookParameterKind.Next => HookStages.ToolCall | HookStages.ModelCall,
                 _ => HookStages.Any,
             };
 
@@ -109,7 +110,8 @@ public sealed class HookDescriptor
 
     /// <summary>
     /// Where the hook may be attached: not before the model when it binds a <see cref="RunOutput"/>, only to tool calls when
-    /// it binds a <see cref="Agno.Hooks.ToolCall"/>, only around them when it binds a <see cref="HookNext"/>.
+    /// it binds a <see cref="Agno.Hooks.ToolCall"/>, only to model requests when it binds a <see cref="ModelRequest"/>, only
+    /// around one of them when it binds a <see cref="HookNext"/>.
     /// </summary>
     public HookStages Stages { get; }
 

@@ -29,10 +29,10 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
                 $"Hook '{hook.Name}' is both a guardrail and a background hook. A guardrail must run inline to be able to reject the run.");
         }
 
-        if (Stage is HookStage.PreToolCall or HookStage.PostToolCall or HookStage.ToolCall && hook.RunInBackground)
+        if (Stage is not (HookStage.Pre or HookStage.Post) && hook.RunInBackground)
         {
             throw new HookBindingException(hook.Name, null,
-                $"Hook '{hook.Name}' runs in the background, and tool hooks run inline, at the call: make it inline, or attach it to the owner's PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools).");
+                $"Hook '{hook.Name}' runs in the background, and tool and model hooks run inline, at the call: make it inline, or attach it to the owner's PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools).");
         }
 
         if ((hook.Stages & Flag(Stage)) == 0)
@@ -65,7 +65,10 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
         HookStage.Post => "post-hook",
         HookStage.PreToolCall => "hook before tool calls",
         HookStage.PostToolCall => "hook after tool calls",
-        _ => "hook around tool calls",
+        HookStage.ToolCall => "hook around tool calls",
+        HookStage.PreModelCall => "hook before model requests",
+        HookStage.PostModelCall => "hook after model requests",
+        _ => "hook around model requests",
     };
 
     private static HookStages Flag(HookStage stage) => stage switch
@@ -74,14 +77,18 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
         HookStage.Post => HookStages.Post,
         HookStage.PreToolCall => HookStages.PreToolCall,
         HookStage.PostToolCall => HookStages.PostToolCall,
-        _ => HookStages.ToolCall,
+        HookStage.ToolCall => HookStages.ToolCall,
+        HookStage.PreModelCall => HookStages.PreModelCall,
+        HookStage.PostModelCall => HookStages.PostModelCall,
+        _ => HookStages.ModelCall,
     };
 
     private static bool Excludes(HookParameterKind kind, HookStage stage) => kind switch
     {
         HookParameterKind.RunOutput => stage == HookStage.Pre,
-        HookParameterKind.ToolCall => stage is HookStage.Pre or HookStage.Post,
-        HookParameterKind.Next => stage != HookStage.ToolCall,
+        HookParameterKind.ToolCall => stage is not (HookStage.PreToolCall or HookStage.PostToolCall or HookStage.ToolCall),
+        HookParameterKind.ModelRequest => stage is not (HookStage.PreModelCall or HookStage.PostModelCall or HookStage.ModelCall),
+        HookParameterKind.Next => stage is not (HookStage.ToolCall or HookStage.ModelCall),
         _ => false,
     };
 
@@ -89,6 +96,7 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
     {
         HookParameterKind.RunOutput => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) exists only after the model has run, so it can only be a post-hook.",
         HookParameterKind.ToolCall => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a tool call, so it can only be a tool hook (PreToolHooks, PostToolHooks, ToolHooks).",
-        _ => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is the next step of a chain around a tool call, so it can only be in ToolHooks.",
+        HookParameterKind.ModelRequest => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a model request, so it can only be a model hook (PreModelHooks, PostModelHooks, ModelHooks).",
+        _ => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is the next step of a chain around a call, so it can only be in ToolHooks or ModelHooks.",
     };
 }

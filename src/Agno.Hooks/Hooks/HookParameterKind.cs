@@ -33,6 +33,9 @@ public enum HookParameterKind
     /// <summary><see cref="Agno.Hooks.ToolCall"/>: the tool call a tool hook runs for; only tool hooks have one.</summary>
     ToolCall,
 
-    /// <summary><see cref="Agno.Hooks.HookNext"/>: the rest of the chain, for a hook around a tool call.</summary>
+    /// <summary><see cref="Agno.Hooks.HookNext"/>: the rest of the chain, for a hook around a tool call or a model request.</summary>
     Next,
+
+    /// <summary><see cref="Agno.Hooks.ModelRequest"/>: the model request a model hook runs for; only model hooks have one.</summary>
+    ModelRequest,
 }

@@ -17,4 +17,13 @@ public enum HookStage
 
     /// <summary>Around each tool call: the hook gets the next step (<see cref="HookNext"/>) and decides whether, and how often, to take it.</summary>
     ToolCall,
+
+    /// <summary>Before each request to the model: the hook sees the request (<see cref="ModelRequest"/>), may change it or answer in the model's place.</summary>
+    PreModelCall,
+
+    /// <summary>After each request to the model: the hook sees the response, and may change it.</summary>
+    PostModelCall,
+
+    /// <summary>Around each request to the model: the hook gets the next step (<see cref="HookNext"/>).</summary>
+    ModelCall,
 }

@@ -11,7 +11,14 @@ public enum HookStages
     PostToolCall = 8,
     ToolCall = 16,
 
+    PreModelCall = 32,
+    PostModelCall = 64,
+    ModelCall = 128,
+
     /// <summary>The stages of a tool call: before, after and around it.</summary>
     ToolCalls = PreToolCall | PostToolCall | ToolCall,
-    Any = Pre | Post | ToolCalls,
+
+    /// <summary>The stages of a model request: before, after and around it.</summary>
+    ModelCalls = PreModelCall | PostModelCall | ModelCall,
+    Any = Pre | Post | ToolCalls | ModelCalls,
 }

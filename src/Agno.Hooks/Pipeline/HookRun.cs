@@ -201,17 +201,16 @@ public sealed partial class HookRun
     }
 
     /// <summary>
-    /// Runs the hooks of a tool call's stage before or after it, guardrails first; false when a check rejected the run. A
-    /// hook before the call that refuses it ends the stage.
+    /// Runs the hooks before or after a tool call or a model request, guardrails first; false when a check rejected the
+    /// run. The stage ends early once <paramref name="done"/> says so (a hook before a tool call refused it).
     /// </summary>
-    internal async ValueTask<bool> ExecuteToolHooksAsync(HookDescriptor[] hooks, HookStage stage, ToolCall call)
+    internal async ValueTask<bool> ExecuteCallHooksAsync(HookDescriptor[] hooks, HookContext context, Func<bool>? done = null)
     {
         if (hooks.Length == 0)
         {
             return true;
         }
 
-        var context = ToolContext(stage, call, next: null);
         var traced = AgnoHooksTelemetry.Source.HasListeners();
         for (var pass = 0; pass < 2; pass++)
         {
@@ -227,7 +226,7 @@ public sealed partial class HookRun
                     return false;
                 }
 
-                if (stage == HookStage.PreToolCall && call.IsRefused)
+                if (done?.Invoke() == true)
                 {
                     return true;
                 }
@@ -237,12 +236,13 @@ public sealed partial class HookRun
         return true;
     }
 
-    /// <summary>Runs a hook around a tool call with <paramref name="next"/>, the rest of the chain; false when a check rejected the run.</summary>
-    internal async ValueTask<bool> ExecuteAroundToolHookAsync(HookDescriptor hook, ToolCall call, HookNext next) =>
-        await InvokeInline(hook, ToolContext(HookStage.ToolCall, call, next), AgnoHooksTelemetry.Source.HasListeners()).ConfigureAwait(false) != HookEventKind.Rejected;
+    /// <summary>Runs a hook around a tool call or a model request, its context carrying the rest of the chain; false when a check rejected the run.</summary>
+    internal async ValueTask<bool> ExecuteAroundHookAsync(HookDescriptor hook, HookContext context) =>
+        await InvokeInline(hook, context, AgnoHooksTelemetry.Source.HasListeners()).ConfigureAwait(false) != HookEventKind.Rejected;
 
-    private HookContext ToolContext(HookStage stage, ToolCall call, HookNext? next) =>
-        new(stage, Owner, Run, Input, Output, Services, CancellationToken) { Session = Session, ToolCall = call, Next = next };
+    /// <summary>The context of a hook at a tool call or a model request.</summary>
+    internal HookContext CallContext(HookStage stage, ToolCall? call = null, ModelRequest? request = null, HookNext? next = null) =>
+        new(stage, Owner, Run, Input, Output, Services, CancellationToken) { Session = Session, ToolCall = call, ModelRequest = request, Next = next };
 
     /// <summary>The context the post stage's inline hooks get.</summary>
     internal HookContext PostContext() => InlineContext(HookStage.Post, Output);

@@ -7,7 +7,7 @@ namespace Agno.Hooks;
 /// A team: its own pre-hooks, then its members (as <see cref="Mode"/> says) and its leader's model, then
 /// its post-hooks. Members' hooks run as usual, and the global background setting reaches them too.
 /// </summary>
-public sealed class Team : Runnable, IToolHookOwner
+public sealed class Team : Runnable, IToolHookOwner, IModelHookOwner
 {
     public Team(string id)
         : base(id)
@@ -16,6 +16,9 @@ public sealed class Team : Runnable, IToolHookOwner
         PreToolHooks = new HookList(this, HookStage.PreToolCall);
         PostToolHooks = new HookList(this, HookStage.PostToolCall);
         ToolHooks = new HookList(this, HookStage.ToolCall);
+        PreModelHooks = new HookList(this, HookStage.PreModelCall);
+        PostModelHooks = new HookList(this, HookStage.PostModelCall);
+        ModelHooks = new HookList(this, HookStage.ModelCall);
     }
 
     /// <summary>The leader's model: any <see cref="IChatClient"/>. Required; <see cref="OfflineChatClient"/> for offline use.</summary>
@@ -40,6 +43,15 @@ public sealed class Team : Runnable, IToolHookOwner
 
     /// <inheritdoc/>
     public HookList ToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PreModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ModelHooks { get; }
 
     private ToolLoop? _toolLoop;
 
@@ -133,7 +145,7 @@ public sealed class Team : Runnable, IToolHookOwner
         }
 
         AddMemberUsage(output);
-        await foreach (var leaderEvent in ModelCall.RunAsync(scope, ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit), LeaderMessages(task, output.MemberResponses), ToolLoop.Options(Tools)))
+        await foreach (var leaderEvent in ModelCall.RunAsync(scope, ToolLoop.Around(ref _toolLoop, Model!, Tools, ToolCallLimit, this), LeaderMessages(task, output.MemberResponses), ToolLoop.Options(Tools)))
         {
             yield return leaderEvent;
         }

@@ -23,18 +23,27 @@ internal sealed partial class ToolLoop
     public ToolLoop(IChatClient model, int? limit)
     {
         _limit = limit;
-        Client = new FunctionInvokingChatClient(new LimitedModel(model, this))
+        Model = new RunModel(model, LimitReached);
+        Client = new FunctionInvokingChatClient(Model)
         {
             FunctionInvoker = InvokeAsync,
         };
     }
 
+    /// <summary>The model with its hooks, under the loop.</summary>
+    public RunModel Model { get; }
+
     /// <summary>The model with its tool-calling loop.</summary>
     public IChatClient Client { get; }
 
-    /// <summary>An owner's model: in a loop (made once, in <paramref name="loop"/>) when it has tools, else as it is.</summary>
-    public static IChatClient Around(ref ToolLoop? loop, IChatClient model, IList<AITool> tools, int? limit) =>
-        tools.Count == 0 ? model : (loop ??= new ToolLoop(model, limit)).Client;
+    /// <summary>
+    /// An owner's model as its runs call it (made once, in <paramref name="loop"/>): in a tool loop when it has tools, with
+    /// its model hooks when it has those, else the model itself.
+    /// </summary>
+    public static IChatClient Around(ref ToolLoop? loop, IChatClient model, IList<AITool> tools, int? limit, IHookOwner owner) =>
+        tools.Count > 0 ? (loop ??= new ToolLoop(model, limit)).Client
+        : RunModel.IsHooked(owner) ? (loop ??= new ToolLoop(model, limit)).Model
+        : model;
 
     /// <summary>The options of an owner's model call: its tools (a copy: the list may change between runs) and response format.</summary>
     public static ChatOptions? Options(IList<AITool> tools, ChatResponseFormat? responseFormat = null) => responseFormat is null && tools.Count == 0
@@ -97,7 +106,7 @@ internal sealed partial class ToolLoop
 
         var hooks = run.Owner as IToolHookOwner;
         var call = new ToolCall(context.Function, context.Arguments, record);
-        if (hooks is null || await run.ExecuteToolHooksAsync(hooks.PreToolHooks.Snapshot(), HookStage.PreToolCall, call).ConfigureAwait(false))
+        if (hooks is null || await run.ExecuteCallHooksAsync(hooks.PreToolHooks.Snapshot(), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
         {
             if (!call.IsRefused)
             {
@@ -109,7 +118,7 @@ internal sealed partial class ToolLoop
 
             if (!run.IsRejected && hooks is not null)
             {
-                await run.ExecuteToolHooksAsync(hooks.PostToolHooks.Snapshot(), HookStage.PostToolCall, call).ConfigureAwait(false);
+                await run.ExecuteCallHooksAsync(hooks.PostToolHooks.Snapshot(), run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
             }
         }
 
@@ -136,7 +145,7 @@ internal sealed partial class ToolLoop
                 // A rejection inside stops the chain: the hooks outside it don't take their next step again.
                 if (!run.IsRejected)
                 {
-                    await run.ExecuteAroundToolHookAsync(hooks[index], call, Around(run, hooks, index + 1, call, cancellationToken)).ConfigureAwait(false);
+                    await run.ExecuteAroundHookAsync(hooks[index], run.CallContext(HookStage.ToolCall, call, next: Around(run, hooks, index + 1, call, cancellationToken))).ConfigureAwait(false);
                 }
             };
 
@@ -206,27 +215,4 @@ internal sealed partial class ToolLoop
 
     [LoggerMessage(LogEvents.ToolFailed, LogLevel.Error, "Tool '{ToolName}' of '{OwnerId}' failed in run '{RunId}'; the model is told it failed.")]
     private static partial void LogToolFailed(ILogger logger, Exception exception, string toolName, string ownerId, string runId);
-
-    /// <summary>The model under the loop: asked without tools once the run has made as many calls as it may.</summary>
-    private sealed class LimitedModel(IChatClient model, ToolLoop loop) : DelegatingChatClient(model)
-    {
-        public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            base.GetResponseAsync(messages, Limited(options), cancellationToken);
-
-        public override IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            base.GetStreamingResponseAsync(messages, Limited(options), cancellationToken);
-
-        private ChatOptions? Limited(ChatOptions? options)
-        {
-            if (options?.Tools is not { Count: > 0 } || HookRun.Current is not { } run || !loop.LimitReached(run))
-            {
-                return options;
-            }
-
-            var limited = options.Clone();
-            limited.Tools = null;
-            limited.ToolMode = ChatToolMode.None;
-            return limited;
-        }
-    }
 }

@@ -37,7 +37,7 @@ public sealed class GeneratedHookTests
         SupportHooks.RejectSecretsHook.Guardrail.ShouldBeTrue();
         SupportHooks.RedactHook.Stages.ShouldBe(HookStages.Any);
         SupportHooks.LogAnalyticsHook.RunInBackground.ShouldBeTrue();
-        SupportHooks.LogAnalyticsHook.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls);
+        SupportHooks.LogAnalyticsHook.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls);
         SupportHooks.LogAnalyticsHook.OwnerKind.ShouldBe(HookOwnerKind.Agent);
         SupportHooks.LogAnalyticsHook.Parameters.Select(p => p.Kind).ShouldBe(
             [HookParameterKind.RunOutput, HookParameterKind.Owner, HookParameterKind.Service, HookParameterKind.CancellationToken]);

@@ -11,7 +11,7 @@ public sealed class HookBindingTests
         var agent = new Agent("a") { Model = new OfflineChatClient() };
         var hook = Post("LogAnalytics", _ => { });
 
-        hook.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls, "after the model, and at its tool calls (the output in progress): never before it");
+        hook.Stages.ShouldBe(HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls, "after the model, and at its tool calls and requests (the output in progress): never before it");
         var error = Should.Throw<HookBindingException>(() => agent.PreHooks.Add(hook));
 
         error.HookName.ShouldBe("LogAnalytics");

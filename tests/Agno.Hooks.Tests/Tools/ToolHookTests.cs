@@ -145,7 +145,7 @@ public sealed class ToolHookTests
         Should.Throw<HookBindingException>(() => agent.PreHooks.Add(toolHook)).Message.ShouldContain("is a tool call, so it can only be a tool hook");
         Should.Throw<HookBindingException>(() => agent.PreToolHooks.Add(aroundHook)).Message.ShouldContain("can only be in ToolHooks");
         Should.Throw<HookBindingException>(() => agent.PostToolHooks.Add(new HookDescriptor("bg", [CallParameter], _ => { }) { RunInBackground = true }))
-            .Message.ShouldContain("tool hooks run inline");
+            .Message.ShouldContain("tool and model hooks run inline");
         agent.ToolHooks.Add(aroundHook);
         agent.PostToolHooks.Add(new HookDescriptor("any", [new HookParameter("input", HookParameterKind.RunInput, typeof(RunInput))], _ => { }));
     }
