@@ -4,7 +4,7 @@ namespace Agno.Hooks.AgentOS.Sessions;
 
 /// <summary>
 /// One run of a session, as stored: its input (as the model saw it, after the inline pre-hooks), its
-/// output content, status, metrics and messages. Immutable, so a store can hand it out as it is.
+/// output content, status, metrics, messages and tool calls. Immutable, so a store can hand it out as it is.
 /// </summary>
 public sealed record SessionRunRecord
 {
@@ -27,6 +27,9 @@ public sealed record SessionRunRecord
 
     /// <summary>The run's own turn: the user's message and, when there is one, the answer (no instructions, no history).</summary>
     public IReadOnlyList<SessionMessage> Messages { get; init; } = [];
+
+    /// <summary>The run's tool calls, in order (for a team, its leader's); empty when it made none.</summary>
+    public IReadOnlyList<SessionToolCall> Tools { get; init; } = [];
 
     public required DateTimeOffset CreatedAt { get; init; }
 

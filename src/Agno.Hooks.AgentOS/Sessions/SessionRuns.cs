@@ -222,6 +222,12 @@ internal sealed partial class SessionRuns(
                         }
                     }
 
+                    // As Agno: a failed tool call completes (with tool_call_error), then errs; its web UI ends the call's chip on the first.
+                    if (runEvent.Kind == RunEventKind.ToolCallError)
+                    {
+                        yield return AgnoWireFormat.Event(runEvent, asKind: RunEventKind.ToolCallCompleted);
+                    }
+
                     yield return AgnoWireFormat.Event(runEvent);
                 }
             }
@@ -249,7 +255,7 @@ internal sealed partial class SessionRuns(
         {
             Status = output.Status;
             var input = output.Input?.Content ?? _request.Message;
-            return _runs.SaveAsync(_request.SessionId, Record(input, output.Content, output.Status, Metrics(output.Metrics), output.CreatedAt), SessionState);
+            return _runs.SaveAsync(_request.SessionId, Record(input, output.Content, output.Status, Metrics(output.Metrics), output.CreatedAt, output), SessionState);
         }
 
         private Task SaveCancelledAsync(RunOutput? output, string message, string content)
@@ -259,10 +265,11 @@ internal sealed partial class SessionRuns(
             var metrics = output is null
                 ? SessionRunMetrics.Empty with { Duration = _runs.Time.GetUtcNow() - _startedAt }
                 : Metrics(output.Metrics) with { Duration = _runs.Time.GetUtcNow() - output.CreatedAt };
-            return _runs.SaveAsync(_request.SessionId, Record(output?.Input?.Content ?? message, content, RunStatus.Cancelled, metrics, output?.CreatedAt ?? _startedAt), SessionState);
+            return _runs.SaveAsync(_request.SessionId, Record(output?.Input?.Content ?? message, content, RunStatus.Cancelled, metrics, output?.CreatedAt ?? _startedAt, output), SessionState);
         }
 
-        private SessionRunRecord Record(string input, string? content, RunStatus status, SessionRunMetrics metrics, DateTimeOffset createdAt)
+        /// <summary>The run as its session keeps it; <paramref name="output"/> gives its tool calls (a cancelled run keeps those made).</summary>
+        private SessionRunRecord Record(string input, string? content, RunStatus status, SessionRunMetrics metrics, DateTimeOffset createdAt, RunOutput? output)
         {
             // A workflow has no model, so no conversation of its own; an agent's or team's turn is the
             // message and, once answered, the answer (a cancelled run keeps what had arrived, as Agno does).
@@ -282,10 +289,24 @@ internal sealed partial class SessionRuns(
                 Status = status,
                 Metrics = metrics,
                 Messages = messages,
+                Tools = output is { Tools: { Count: > 0 } tools } ? tools.ConvertAll(ToolCall) : [],
                 CreatedAt = createdAt,
                 SessionState = JsonSerializer.SerializeToElement(SessionState, SessionJsonContext.Wire.JsonObject),
             };
         }
+
+        /// <summary>A tool call as stored: a snapshot (the run's record is mutable), its arguments immutable JSON.</summary>
+        private static SessionToolCall ToolCall(ToolExecution tool) => new()
+        {
+            ToolCallId = tool.ToolCallId,
+            ToolName = tool.ToolName,
+            ToolArgs = tool.ToolArgs is null ? null : JsonSerializer.SerializeToElement(tool.ToolArgs, SessionJsonContext.Wire.JsonObject),
+            Result = tool.Result,
+            ToolCallError = tool.ToolCallError,
+            CreatedAt = tool.CreatedAt,
+            StartedAt = tool.StartedAt,
+            Duration = tool.Duration,
+        };
 
         private static SessionRunMetrics Metrics(RunMetrics metrics) =>
             new(metrics.InputTokens, metrics.OutputTokens, metrics.TotalTokens, metrics.TimeToFirstToken, metrics.Duration);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Agno.Hooks.AgentOS.Wire;
 
 namespace Agno.Hooks.AgentOS.Sessions;
@@ -73,6 +75,7 @@ internal static class SessionWireFormat
         RunResponseFormat = run.Owner.Type == SessionType.Workflow ? null : "text",
         Metrics = Metrics(run.Metrics),
         Messages = run.Messages.Count == 0 ? null : run.Messages.Select(Message).ToList(),
+        Tools = run.Tools.Count == 0 ? null : run.Tools.Select(Tool).ToList(),
         CreatedAt = Time(run.CreatedAt),
         SessionState = run.SessionState,
     };
@@ -81,6 +84,16 @@ internal static class SessionWireFormat
     public static DateTime Time(DateTimeOffset time) => DateTime.SpecifyKind(new DateTime(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc);
 
     private static string? Id(SessionOwner owner, SessionType type) => owner.Type == type ? owner.Id : null;
+
+    private static ToolExecutionResponse Tool(SessionToolCall tool) => AgnoWireFormat.Tool(
+        tool.ToolCallId,
+        tool.ToolName,
+        tool.ToolArgs is { ValueKind: JsonValueKind.Object } args ? JsonObject.Create(args) : null,
+        tool.Result,
+        tool.ToolCallError,
+        tool.CreatedAt,
+        tool.StartedAt,
+        tool.Duration);
 
     private static MessageResponse Message(SessionMessage message) => new() { Role = message.Role, Content = message.Content };
 

@@ -67,6 +67,9 @@ internal sealed class SessionRunResponse
     public string? RunResponseFormat { get; init; }
     public MetricsResponse? Metrics { get; init; }
     public IReadOnlyList<MessageResponse>? Messages { get; init; }
+
+    /// <summary>The run's tool calls; absent when it made none, as in Agno.</summary>
+    public IReadOnlyList<ToolExecutionResponse>? Tools { get; init; }
     public required DateTime CreatedAt { get; init; }
     public JsonElement? SessionState { get; init; }
 }

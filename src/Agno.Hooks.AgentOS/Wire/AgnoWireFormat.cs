@@ -34,6 +34,7 @@ internal static class AgnoWireFormat
             Metadata = NullIfEmpty(output.Metadata),
             Messages = Messages(output),
             Input = Input(output.Input),
+            Tools = Tools(output),
             MemberResponses = owner is Team team ? MemberResponses(team, output as TeamRunOutput) : null,
             StepResults = (output as WorkflowRunOutput)?.StepResults.Select(StepResult).ToList(),
         };
@@ -57,18 +58,24 @@ internal static class AgnoWireFormat
         Metadata = NullIfEmpty(output.Metadata),
         Messages = output.Messages.Count > 0 ? Messages(output) : Messages(agent.Instructions, output),
         Input = Input(output.Input),
+        Tools = Tools(output),
     };
 
-    public static RunEventResponse Event(RunEvent runEvent)
+    /// <summary>
+    /// <paramref name="runEvent"/> as Agno's event; <paramref name="asKind"/> writes it as another kind (a failed tool
+    /// call's <c>ToolCallCompleted</c>, which Agno sends before its <c>ToolCallError</c>).
+    /// </summary>
+    public static RunEventResponse Event(RunEvent runEvent, RunEventKind? asKind = null)
     {
         var output = runEvent.Output;
-        var kind = runEvent.Kind;
+        var kind = asKind ?? runEvent.Kind;
         var owner = runEvent.Owner;
         var ownerKind = owner.Kind;
         var isError = kind == RunEventKind.RunError;
+        var isToolEvent = kind is RunEventKind.ToolCallStarted or RunEventKind.ToolCallCompleted or RunEventKind.ToolCallError;
 
-        // A workflow's error carries `error` instead of `content`.
-        var workflowError = isError && ownerKind == HookOwnerKind.Workflow;
+        // A workflow's error and a tool call's carry `error` instead of `content`.
+        var errorNotContent = (isError && ownerKind == HookOwnerKind.Workflow) || kind == RunEventKind.ToolCallError;
         return new RunEventResponse
         {
             CreatedAt = runEvent.CreatedAt.ToUnixTimeSeconds(),
@@ -88,11 +95,13 @@ internal static class AgnoWireFormat
             PreHookName = kind is RunEventKind.PreHookStarted or RunEventKind.PreHookCompleted ? runEvent.HookName : null,
             PostHookName = kind is RunEventKind.PostHookStarted or RunEventKind.PostHookCompleted ? runEvent.HookName : null,
             RunInput = kind is RunEventKind.PreHookStarted or RunEventKind.PreHookCompleted ? Input(runEvent.Input) : null,
-            Content = workflowError ? null : runEvent.Content,
-            Error = workflowError ? runEvent.Content : null,
+            Content = errorNotContent ? null : runEvent.Content,
+            Error = errorNotContent ? runEvent.Content : null,
             ContentType = kind is RunEventKind.RunContent or RunEventKind.RunCompleted ? output?.ContentType ?? "str" : null,
             Metrics = kind == RunEventKind.RunCompleted && output is not null ? Metrics(output.Metrics) : null,
             Metadata = kind == RunEventKind.RunCompleted ? NullIfEmpty(output?.Metadata) : null,
+            Tool = isToolEvent && runEvent.Tool is { } tool ? Tool(tool) : null,
+            Tools = kind == RunEventKind.RunCompleted && output is not null ? Tools(output) : null,
             ErrorType = isError ? output?.ErrorType : null,
             ErrorId = isError ? output?.ErrorId : null,
             AdditionalData = isError ? output?.ErrorData : null,
@@ -226,6 +235,36 @@ internal static class AgnoWireFormat
         TimeToFirstToken = metrics.TimeToFirstToken?.TotalSeconds,
         Duration = metrics.Duration.TotalSeconds,
     };
+
+    /// <summary>A run's tool calls, in order; null when it made none (Agno leaves <c>tools</c> out then).</summary>
+    private static List<ToolExecutionResponse>? Tools(RunOutput output) =>
+        output.Tools is { Count: > 0 } tools ? tools.ConvertAll(Tool) : null;
+
+    private static ToolExecutionResponse Tool(ToolExecution tool) =>
+        Tool(tool.ToolCallId, tool.ToolName, tool.ToolArgs, tool.Result, tool.ToolCallError, tool.CreatedAt, tool.StartedAt, tool.Duration);
+
+    /// <summary>A tool call as Agno's <c>ToolExecution</c>: of a run, or of a run stored in a session.</summary>
+    public static ToolExecutionResponse Tool(
+        string toolCallId, string toolName, JsonObject? toolArgs, string? result, bool toolCallError, DateTimeOffset createdAt, DateTimeOffset? startedAt, TimeSpan? duration)
+    {
+        // A call that has not ended has no outcome yet: Agno's ToolCallStarted has neither tool_call_error nor result.
+        var ended = toolCallError || result is not null || duration is not null;
+        return new ToolExecutionResponse
+        {
+            ToolCallId = toolCallId,
+            ToolName = toolName,
+            ToolArgs = toolArgs,
+            ToolCallError = ended ? toolCallError : null,
+            Result = result,
+            Metrics = startedAt is { } start && duration is { } elapsed
+                ? new ToolMetricsResponse { StartTime = UnixSeconds(start), EndTime = UnixSeconds(start + elapsed), Duration = elapsed.TotalSeconds }
+                : null,
+            CreatedAt = createdAt.ToUnixTimeSeconds(),
+        };
+    }
+
+    /// <summary>A time as Agno's <c>time()</c>: Unix seconds with their fraction.</summary>
+    private static double UnixSeconds(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).TotalSeconds;
 
     private static InputResponse? Input(RunInput? input) => input is null ? null : new() { InputContent = input.Content };
 

@@ -28,6 +28,9 @@ internal sealed class RunOutputResponse
     public IReadOnlyList<MessageResponse>? Messages { get; init; }
     public InputResponse? Input { get; init; }
 
+    /// <summary>The run's tool calls, in order; absent when it made none, as in Agno.</summary>
+    public IReadOnlyList<ToolExecutionResponse>? Tools { get; init; }
+
     /// <summary>A team's members' runs; always present (maybe empty) for a team, absent otherwise.</summary>
     public IReadOnlyList<RunOutputResponse>? MemberResponses { get; init; }
 
@@ -72,7 +75,16 @@ internal sealed class RunEventResponse
     public MetricsResponse? Metrics { get; init; }
     public JsonObject? Metadata { get; init; }
 
-    /// <summary>A workflow's error message (<c>WorkflowError</c> carries <c>error</c> instead of <c>content</c>).</summary>
+    /// <summary>The tool call of a <c>ToolCall…</c> event.</summary>
+    public ToolExecutionResponse? Tool { get; init; }
+
+    /// <summary>The run's tool calls, on <c>RunCompleted</c> when it made any.</summary>
+    public IReadOnlyList<ToolExecutionResponse>? Tools { get; init; }
+
+    /// <summary>
+    /// A workflow's error message (<c>WorkflowError</c> carries <c>error</c> instead of <c>content</c>), or a
+    /// failed tool call's (<c>ToolCallError</c>).
+    /// </summary>
     public string? Error { get; init; }
     public string? ErrorType { get; init; }
     public string? ErrorId { get; init; }
@@ -89,6 +101,31 @@ internal sealed class MetricsResponse
     public long? OutputTokens { get; init; }
     public long? TotalTokens { get; init; }
     public double? TimeToFirstToken { get; init; }
+    public double Duration { get; init; }
+}
+
+/// <summary>
+/// A tool call, as Agno's <c>ToolExecution</c> writes it. <c>tool_call_error</c> and <c>result</c> are absent while the
+/// call has not ended (<c>ToolCallStarted</c>); <c>metrics</c> once it ran.
+/// </summary>
+internal sealed class ToolExecutionResponse
+{
+    public required string ToolCallId { get; init; }
+    public required string ToolName { get; init; }
+    public JsonObject? ToolArgs { get; init; }
+    public bool? ToolCallError { get; init; }
+    public string? Result { get; init; }
+    public ToolMetricsResponse? Metrics { get; init; }
+
+    /// <summary>When the model asked for the call, in Unix seconds.</summary>
+    public long CreatedAt { get; init; }
+}
+
+/// <summary>Agno's <c>ToolCallMetrics</c>: Unix times and the duration, in seconds.</summary>
+internal sealed class ToolMetricsResponse
+{
+    public double StartTime { get; init; }
+    public double EndTime { get; init; }
     public double Duration { get; init; }
 }
 
