@@ -90,8 +90,8 @@ public sealed class OfflineChatClient : IChatClient
     /// <summary>
     /// The calls the offline model makes: when tools are offered and the user spoke last, it calls each offered function
     /// whose name the last user message has as a word (ignoring case), once, in the order offered, with the message's
-    /// <c>name=value</c> pairs as arguments (a value in double quotes may have spaces; numbers and true/false are JSON
-    /// numbers and booleans). Its call ids are <c>call_1</c>, <c>call_2</c>, ... Once the results are back it answers,
+    /// <c>name=value</c> pairs as arguments (the first of a name; a value in double quotes may have spaces, one without
+    /// loses the punctuation after it; numbers and true/false are JSON numbers and booleans). Its call ids are <c>call_1</c>, <c>call_2</c>, ... Once the results are back it answers,
     /// quoting them (<see cref="Answer"/>).
     /// </summary>
     public static IReadOnlyList<FunctionCallContent> ToolCalls(IEnumerable<ChatMessage> messages, ChatOptions? options)

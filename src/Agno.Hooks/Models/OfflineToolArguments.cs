@@ -18,9 +18,11 @@ internal static partial class OfflineToolArguments
         var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (Match match in Pair().Matches(message))
         {
+            // The first value of a name wins: a message that quotes another (a team leader's prompt quoting a member's
+            // answer quoting the user) repeats the pairs, with the quote's own punctuation after them.
             var quoted = match.Groups["quoted"];
-            var text = quoted.Success ? quoted.Value : match.Groups["plain"].Value;
-            arguments[match.Groups["name"].Value] = Element(text, quoted.Success);
+            var text = quoted.Success ? quoted.Value : match.Groups["plain"].Value.TrimEnd('"', '\'', '.', ',', ';', ':', '!', '?', ')');
+            arguments.TryAdd(match.Groups["name"].Value, Element(text, quoted.Success));
         }
 
         return arguments;
