@@ -26,7 +26,7 @@ namespace Agno.Hooks;
 /// checked text; the post-hooks run after the last one. An output check that rejects a streamed run ends it with one more
 /// update that carries the rejection, as Agno's <c>RunError</c> follows its content events, and nothing it rejected goes out.</para>
 /// </remarks>
-public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
+public sealed class AgnoHooksChatClient : DelegatingChatClient, IToolHookOwner, IModelHookOwner
 {
     private readonly IServiceProvider? _services;
     private HookPipeline? _pipeline;
@@ -42,6 +42,12 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         _services = services;
         PreHooks = new HookList(this, HookStage.Pre);
         PostHooks = new HookList(this, HookStage.Post);
+        PreToolHooks = new HookList(this, HookStage.PreToolCall);
+        PostToolHooks = new HookList(this, HookStage.PostToolCall);
+        ToolHooks = new HookList(this, HookStage.ToolCall);
+        PreModelHooks = new HookList(this, HookStage.PreModelCall);
+        PostModelHooks = new HookList(this, HookStage.PostModelCall);
+        ModelHooks = new HookList(this, HookStage.ModelCall);
     }
 
     public string Id { get; }
@@ -54,6 +60,50 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
     public HookList PreHooks { get; }
 
     public HookList PostHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PreToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PreModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostModelHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ModelHooks { get; }
+
+    /// <summary>The most tool calls one request may make (Agno's <c>tool_call_limit</c>); null: no limit.</summary>
+    public int? ToolCallLimit { get; init; }
+
+    private ToolLoop? _loop;
+
+    /// <summary>
+    /// The client a request goes to. With tools in the request, the tool loop: this layer's own (M.E.AI's
+    /// <see cref="FunctionInvokingChatClient"/> over the inner client, with the model hooks under it), or the pipeline's own
+    /// loop under this layer, whose function invoking it takes over for the tool hooks (model hooks then can't run under it).
+    /// </summary>
+    private IChatClient ModelFor(ChatOptions? options)
+    {
+        if (InnerClient.GetService<FunctionInvokingChatClient>() is { } pipelineLoop)
+        {
+            if (RunModel.IsHooked(this))
+            {
+                throw new InvalidOperationException($"'{Id}' has model hooks, which run at each request of the tool loop, but its pipeline has its own loop under UseAgnoHooks (UseFunctionInvocation()): remove it; UseAgnoHooks runs M.E.AI's FunctionInvokingChatClient itself, with the model hooks under it.");
+            }
+
+            ToolInvoker.TakeOver(pipelineLoop, ToolCallLimit);
+            return InnerClient;
+        }
+
+        return ToolLoop.Around(ref _loop, InnerClient, options?.Tools ?? [], ToolCallLimit, this);
+    }
 
     /// <summary>Resolved at the first call, not when the client is built, so building it inside a container's factory resolves nothing more.</summary>
     private HookPipeline Pipeline => _pipeline ??= HookPipeline.From(_services);
@@ -153,7 +203,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         {
             try
             {
-                Response = await owner.InnerClient.GetResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken).ConfigureAwait(false);
+                Response = await owner.ModelFor(options).GetResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
             {
@@ -172,7 +222,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IHookOwner
         {
             var output = run.Output;
             var text = new StringBuilder();
-            await foreach (var update in UntilFailureAsync(owner.InnerClient.GetStreamingResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken), run, Fail).ConfigureAwait(false))
+            await foreach (var update in UntilFailureAsync(owner.ModelFor(options).GetStreamingResponseAsync(ChatRunInput.WithInput(Request, run.Input), options, run.CancellationToken), run, Fail).ConfigureAwait(false))
             {
                 text.Append(update.Text);
                 if (update.ModelId is { } modelId)

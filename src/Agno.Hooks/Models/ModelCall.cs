@@ -48,9 +48,9 @@ internal static partial class ModelCall
                 if (content is FunctionCallContent call)
                 {
                     // A copy: the record itself goes on to get its result.
-                    yield return run.ToolEvent(RunEventKind.ToolCallStarted, ToolLoop.Record(run, call).Clone());
+                    yield return run.ToolEvent(RunEventKind.ToolCallStarted, ToolInvoker.Record(run, call).Clone());
                 }
-                else if (content is FunctionResultContent result && ToolLoop.RecordOf(run, result) is { } record)
+                else if (content is FunctionResultContent result && ToolInvoker.RecordOf(run, result) is { } record)
                 {
                     yield return run.ToolEvent(record.ToolCallError ? RunEventKind.ToolCallError : RunEventKind.ToolCallCompleted, record);
                 }

@@ -68,7 +68,7 @@ internal static partial class OfflineToolArguments
                 else if (content is FunctionResultContent result)
                 {
                     var name = names.TryGetValue(result.CallId, out var known) ? known : result.CallId;
-                    var text = ToolLoop.Text(result.Result) ?? "nothing";
+                    var text = ToolInvoker.Text(result.Result) ?? "nothing";
                     report.Append(' ').Append(name).Append(" returned: ").Append(text);
                     if (!text.EndsWith('.'))
                     {

@@ -39,6 +39,9 @@ public sealed class ToolCall
     /// <summary>Whether a hook refused the call (<see cref="Refuse"/>): the tool was not run.</summary>
     public bool IsRefused { get; private set; }
 
+    /// <summary>The loop's invocation of the call, which invokes the tool.</summary>
+    internal FunctionInvocationContext? Invocation { get; init; }
+
     /// <summary>The call's record in the run (<see cref="RunOutput.Tools"/>).</summary>
     public ToolExecution Execution { get; }
 
