@@ -39,7 +39,7 @@ namespace Agno.Hooks.AgentFramework;
 /// <para><b>Session.</b> Inline hooks may bind the run's <see cref="AgentSession"/>; when the caller passes none, one is created
 /// for the run. <see cref="RunContext.SessionId"/> is stable for one <see cref="AgentSession"/> object.</para>
 /// </remarks>
-public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
+public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IToolHookOwner
 {
     /// <summary>The <c>AdditionalProperties</c> key under which AgentOS's adapter passes a run's Agno options.</summary>
     internal const string ServedRunKey = "agno.hooks.served_run";
@@ -62,6 +62,9 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         _services = services?.GetService(typeof(IServiceProvider)) is null ? null : services;
         PreHooks = new HookList(this, HookStage.Pre);
         PostHooks = new HookList(this, HookStage.Post);
+        PreToolHooks = new HookList(this, HookStage.PreToolCall);
+        PostToolHooks = new HookList(this, HookStage.PostToolCall);
+        ToolHooks = new HookList(this, HookStage.ToolCall);
     }
 
     /// <summary>An agent: hooks that bind <see cref="IHookOwner"/> or <see cref="AIAgent"/> attach here; hooks that bind Agno.Hooks' own <see cref="Agent"/> don't.</summary>
@@ -73,8 +76,28 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
     /// <summary>Run after the inner agent; guardrails first, then the others in list order.</summary>
     public HookList PostHooks { get; }
 
+    /// <inheritdoc/>
+    /// <remarks>They run in the inner agent's own tool loop (a <see cref="ChatClientAgent"/>'s <see cref="FunctionInvokingChatClient"/>), which this layer takes over at its first run.</remarks>
+    public HookList PreToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList PostToolHooks { get; }
+
+    /// <inheritdoc/>
+    public HookList ToolHooks { get; }
+
+    /// <summary>The most tool calls one run may make (Agno's <c>tool_call_limit</c>); null: no limit.</summary>
+    public int? ToolCallLimit { get; init; }
+
     /// <summary>The agent the hooks wrap.</summary>
     public AIAgent Inner => InnerAgent;
+
+    /// <summary>The inner agent, its tool loop (if it has one) running this layer's tool hooks.</summary>
+    private AIAgent HookedInner()
+    {
+        InnerAgent.GetService<FunctionInvokingChatClient>()?.UseAgnoToolHooks(ToolCallLimit);
+        return InnerAgent;
+    }
 
     /// <summary>
     /// Resolved at the first run, not when the agent is built: built inside a container's factory (AgentOS's served
@@ -254,7 +277,7 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         {
             try
             {
-                Response = await owner.InnerAgent.RunAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken).ConfigureAwait(false);
+                Response = await owner.HookedInner().RunAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !run.CancellationToken.IsCancellationRequested)
             {
@@ -273,7 +296,7 @@ public sealed partial class AgnoHooksAgent : DelegatingAIAgent, IHookOwner
         {
             var output = run.Output;
             var text = new StringBuilder();
-            await foreach (var update in UntilFailureAsync(owner.InnerAgent.RunStreamingAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken), run, Fail).ConfigureAwait(false))
+            await foreach (var update in UntilFailureAsync(owner.HookedInner().RunStreamingAsync(ChatRunInput.WithInput(Request, run.Input), session, innerOptions, run.CancellationToken), run, Fail).ConfigureAwait(false))
             {
                 text.Append(update.Text);
                 output.ResponseId ??= update.ResponseId;

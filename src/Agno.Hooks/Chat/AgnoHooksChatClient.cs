@@ -98,7 +98,7 @@ public sealed class AgnoHooksChatClient : DelegatingChatClient, IToolHookOwner, 
                 throw new InvalidOperationException($"'{Id}' has model hooks, which run at each request of the tool loop, but its pipeline has its own loop under UseAgnoHooks (UseFunctionInvocation()): remove it; UseAgnoHooks runs M.E.AI's FunctionInvokingChatClient itself, with the model hooks under it.");
             }
 
-            ToolInvoker.TakeOver(pipelineLoop, ToolCallLimit);
+            pipelineLoop.UseAgnoToolHooks(ToolCallLimit);
             return InnerClient;
         }
 
