@@ -88,21 +88,24 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
             return LimitReachedResult;
         }
 
-        var hooks = run.Owner as IToolHookOwner;
+        // The owner's hooks, then the tool's own: before the call and around it the owner's come first (outermost); after
+        // it the tool's do.
+        var owner = run.Owner as IToolHookOwner;
+        var tool = context.Function.GetService(typeof(HookedTool)) as HookedTool;
         var call = new ToolCall(context.Function, context.Arguments, record) { Invocation = context };
-        if (hooks is null || await run.ExecuteCallHooksAsync(hooks.PreToolHooks.Snapshot(), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
+        if (await run.ExecuteCallHooksAsync(Join(owner?.PreToolHooks, tool?.PreToolHooks), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
         {
             if (!call.IsRefused)
             {
                 run.ToolCallCount++;
                 record.ToolArgs = Arguments(call.Arguments);
                 record.StartedAt = run.Pipeline.Time.GetUtcNow();
-                await Around(run, hooks?.ToolHooks.Snapshot() ?? [], 0, call, cancellationToken)().ConfigureAwait(false);
+                await Around(run, Join(owner?.ToolHooks, tool?.ToolHooks), 0, call, cancellationToken)().ConfigureAwait(false);
             }
 
-            if (!run.IsRejected && hooks is not null)
+            if (!run.IsRejected)
             {
-                await run.ExecuteCallHooksAsync(hooks.PostToolHooks.Snapshot(), run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
+                await run.ExecuteCallHooksAsync(Join(tool?.PostToolHooks, owner?.PostToolHooks), run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
             }
         }
 
@@ -119,6 +122,11 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
         record.Result = Text(call.Result);
         return call.Result;
     }
+
+    private static HookDescriptor[] Join(HookList? first, HookList? second) =>
+        (first?.Count ?? 0) == 0 ? second?.Snapshot() ?? []
+        : (second?.Count ?? 0) == 0 ? first!.Snapshot()
+        : [.. first!.Snapshot(), .. second!.Snapshot()];
 
     /// <summary>The chain from hook <paramref name="index"/> around the call on: each hook gets the rest as its next step; the tool is last.</summary>
     private HookNext Around(HookRun run, HookDescriptor[] hooks, int index, ToolCall call, CancellationToken cancellationToken) =>

@@ -135,6 +135,29 @@ public sealed class ToolHookTests
         output.Tools.Select(t => (t.ToolName, t.Result, t.ToolCallError)).ShouldBe([("flaky", "done", false), ("cached", "from cache", false)]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_tools_own_hooks_run_inside_the_owners_and_only_at_its_calls(bool streamed)
+    {
+        var weather = new HookedTool(AIFunctionFactory.Create((string city) => $"Sunny in {city}", "get_weather"));
+        weather.PreToolHooks.Add(Before("tool-before", _ => _log.Add("tool before")));
+        weather.PostToolHooks.Add(After("tool-after", _ => _log.Add("tool after")));
+        weather.ToolHooks.Add(Around("tool-around"));
+        var agent = new Agent("a") { Model = new OfflineChatClient(), Tools = { weather, AIFunctionFactory.Create(() => "noon", "get_time") } };
+        agent.PreToolHooks.Add(Before("owner-before", call => _log.Add($"owner before {call.Name}")));
+        agent.PostToolHooks.Add(After("owner-after", call => _log.Add($"owner after {call.Name}")));
+        agent.ToolHooks.Add(Around("owner-around"));
+
+        await RunAsync(agent, "get_weather city=Rome, then get_time", streamed);
+
+        _log.ShouldBe(
+        [
+            "owner before get_weather", "tool before", "owner-around in", "tool-around in", "tool-around out", "owner-around out", "tool after", "owner after get_weather",
+            "owner before get_time", "owner-around in", "owner-around out", "owner after get_time",
+        ]);
+    }
+
     [Fact]
     public void Hooks_attach_only_where_their_arguments_exist()
     {
