@@ -100,6 +100,9 @@ public sealed class BackgroundHookWorkItem
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public RunOutput? Output { get; }
 
+    /// <summary>For a hook after a tool call: the hook's copy of the call's record, as it ended; null otherwise.</summary>
+    public ToolExecution? Tool { get; init; }
+
     /// <summary>The W3C trace context of the run's span, so the execution's span links to it wherever it runs.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? TraceParent { get; }
@@ -122,7 +125,7 @@ public sealed class BackgroundHookWorkItem
 
     /// <summary>The same execution as another attempt: what a durable queue runs when it tries again.</summary>
     public BackgroundHookWorkItem WithAttempt(int attempt) =>
-        attempt == Attempt ? this : new BackgroundHookWorkItem(ExecutionId, attempt, HookName, Stage, OwnerKind, OwnerId, OwnerName, Run, Input, Output, TraceParent);
+        attempt == Attempt ? this : new BackgroundHookWorkItem(ExecutionId, attempt, HookName, Stage, OwnerKind, OwnerId, OwnerName, Run, Input, Output, TraceParent) { Tool = Tool?.Clone() };
 
     private BackgroundExecutionInfo? _identity;
 

@@ -97,6 +97,18 @@ public sealed class HookContext
     /// <summary>The tool call, for a tool hook; null otherwise.</summary>
     public ToolCall? ToolCall { get; init; }
 
+    /// <summary>
+    /// The record of the tool call, for a tool hook: the live one inline (<see cref="ToolCall.Execution"/>), a copy as the
+    /// call ended for a background hook after it.
+    /// </summary>
+    public ToolExecution? ToolExecution => ToolCall?.Execution ?? Execution?.Tool;
+
+    /// <summary>The record of the tool call, for hooks that bind one (which the stage check limits to tool hooks).</summary>
+    /// <remarks>Read by generated dispatchers; a hook binds the parameter instead.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public ToolExecution RequiredToolExecution =>
+        ToolExecution ?? throw new InvalidOperationException("This hook needs a tool call's record, which only tool hooks have.");
+
     /// <summary>The model request, for a model hook; null otherwise.</summary>
     public ModelRequest? ModelRequest { get; init; }
 

@@ -66,7 +66,7 @@ public sealed class HookDescriptor
             Stages &= parameter.Kind switch
             {
                 HookParameterKind.RunOutput => HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls,
-                HookParameterKind.ToolCall => HookStages.ToolCalls,
+                HookParameterKind.ToolCall or HookParameterKind.ToolExecution => HookStages.ToolCalls,
                 HookParameterKind.ModelRequest => HookStages.ModelCalls,
                 HookParameterKind.Next => HookStages.ToolCall | HookStages.ModelCall,
                 _ => HookStages.Any,

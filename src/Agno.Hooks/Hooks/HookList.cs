@@ -29,10 +29,21 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
                 $"Hook '{hook.Name}' is both a guardrail and a background hook. A guardrail must run inline to be able to reject the run.");
         }
 
-        if (Stage is not (HookStage.Pre or HookStage.Post) && hook.RunInBackground)
+        if (hook.RunInBackground && Stage is not (HookStage.Pre or HookStage.Post))
         {
-            throw new HookBindingException(hook.Name, null,
-                $"Hook '{hook.Name}' runs in the background, and tool and model hooks run inline, at the call: make it inline, or attach it to the owner's PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools).");
+            // After a tool call a background hook gets copies: the call's record (an audit log), the run's context and input.
+            var live = hook.Parameters.FirstOrDefault(p => p.Kind is HookParameterKind.ToolCall or HookParameterKind.Next or HookParameterKind.ModelRequest or HookParameterKind.RunOutput or HookParameterKind.Session);
+            if (Stage != HookStage.PostToolCall)
+            {
+                throw new HookBindingException(hook.Name, null,
+                    $"Hook '{hook.Name}' runs in the background, and hooks before or around a tool call, and model hooks, run inline, at the call: make it inline, or attach it to PostToolHooks, where a background hook gets a copy of each call's record (bind ToolExecution).");
+            }
+
+            if (live.Name is not null)
+            {
+                throw new HookBindingException(hook.Name, live.Name,
+                    $"Hook '{hook.Name}' runs in the background after tool calls, but its parameter '{live.Name}' ({live.Type.Name}) is live at the call, and the call is over when the hook runs: bind ToolExecution (a copy of the call's record) instead.");
+            }
         }
 
         if ((hook.Stages & Flag(Stage)) == 0)

@@ -38,4 +38,10 @@ public enum HookParameterKind
 
     /// <summary><see cref="Agno.Hooks.ModelRequest"/>: the model request a model hook runs for; only model hooks have one.</summary>
     ModelRequest,
+
+    /// <summary>
+    /// <see cref="Agno.Hooks.ToolExecution"/>: the record of the tool call a tool hook runs for; a background hook after
+    /// the call gets a copy of it as the call ended (an audit log).
+    /// </summary>
+    ToolExecution,
 }

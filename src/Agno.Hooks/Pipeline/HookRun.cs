@@ -216,7 +216,8 @@ public sealed partial class HookRun
         {
             foreach (var hook in hooks)
             {
-                if (hook.Guardrail != (pass == 0))
+                // A background hook after a tool call gets its copy once the call has ended (CaptureAfterToolCall).
+                if (hook.Guardrail != (pass == 0) || hook.RunInBackground)
                 {
                     continue;
                 }
@@ -234,6 +235,28 @@ public sealed partial class HookRun
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Takes the copies for the background hooks after a tool call (an audit log): the call's record as it ended, the run's
+    /// context and input. They join the run's background work, handed over when the run is over, unless it is rejected.
+    /// </summary>
+    internal void CaptureAfterToolCall(HookDescriptor[] hooks, ToolExecution record)
+    {
+        List<BackgroundHookWorkItem>? items = null;
+        foreach (var hook in hooks)
+        {
+            if (hook.RunInBackground)
+            {
+                var run = Run.Clone();
+                (items ??= []).Add(new BackgroundHookWorkItem(hook, Owner, HookStage.PostToolCall, run, Input.Clone(run), output: null, _trace?.TraceParent) { Tool = record.Clone() });
+            }
+        }
+
+        if (items is not null)
+        {
+            Collect(items);
+        }
     }
 
     /// <summary>Runs a hook around a tool call or a model request, its context carrying the rest of the chain; false when a check rejected the run.</summary>

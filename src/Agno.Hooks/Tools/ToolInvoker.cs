@@ -93,6 +93,7 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
         var owner = run.Owner as IToolHookOwner;
         var tool = context.Function.GetService(typeof(HookedTool)) as HookedTool;
         var call = new ToolCall(context.Function, context.Arguments, record) { Invocation = context };
+        HookDescriptor[]? after = null;
         if (await run.ExecuteCallHooksAsync(Join(owner?.PreToolHooks, tool?.PreToolHooks), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
         {
             if (!call.IsRefused)
@@ -105,7 +106,8 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
 
             if (!run.IsRejected)
             {
-                await run.ExecuteCallHooksAsync(Join(tool?.PostToolHooks, owner?.PostToolHooks), run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
+                after = Join(tool?.PostToolHooks, owner?.PostToolHooks);
+                await run.ExecuteCallHooksAsync(after, run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
             }
         }
 
@@ -120,6 +122,11 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
 
         record.ToolCallError = call.IsRefused || call.Exception is not null;
         record.Result = Text(call.Result);
+        if (after is not null)
+        {
+            run.CaptureAfterToolCall(after, record);
+        }
+
         return call.Result;
     }
 

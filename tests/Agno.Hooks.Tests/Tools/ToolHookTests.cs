@@ -158,6 +158,47 @@ public sealed class ToolHookTests
         ]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_background_hook_after_the_call_gets_a_copy_of_its_record_once_the_run_is_over(bool streamed)
+    {
+        var queue = new CapturingQueue();
+        var agent = Agent();
+        agent.PostToolHooks.Add(new HookDescriptor("audit", [new HookParameter("tool", HookParameterKind.ToolExecution, typeof(ToolExecution))], _ => { }) { RunInBackground = true });
+        agent.PostToolHooks.Add(After("mask", call => call.Result = "[masked]"));
+
+        var output = await RunAsync(agent, "get_weather city=Paris", streamed, new RunOptions { BackgroundQueue = queue });
+
+        var item = queue.Items.ShouldHaveSingleItem();
+        item.HookName.ShouldBe("audit");
+        item.Stage.ShouldBe(HookStage.PostToolCall);
+        var copy = item.Tool.ShouldNotBeNull();
+        copy.ShouldNotBeSameAs(output.Tools.Single());
+        (copy.ToolName, copy.Result, copy.ToolCallError).ShouldBe(("get_weather", "[masked]", false), "the record as the call ended, the inline hooks' edits included");
+        copy.ToolArgs!["city"]!.GetValue<string>().ShouldBe("Paris");
+
+        // It leaves the process with a durable queue, and comes back the same.
+        var restored = BackgroundHookSerializer.Deserialize(BackgroundHookSerializer.Serialize(item));
+        restored.Tool.ShouldNotBeNull().Result.ShouldBe("[masked]");
+        restored.Tool!.ToolArgs!.ToJsonString().ShouldBe(copy.ToolArgs.ToJsonString());
+        restored.Stage.ShouldBe(HookStage.PostToolCall);
+    }
+
+    [Fact]
+    public async Task A_rejected_run_hands_over_no_background_hook_of_its_tool_calls()
+    {
+        var queue = new CapturingQueue();
+        var agent = Agent();
+        agent.PostToolHooks.Add(new HookDescriptor("audit", [new HookParameter("tool", HookParameterKind.ToolExecution, typeof(ToolExecution))], _ => { }) { RunInBackground = true });
+        agent.PostHooks.Add(new HookDescriptor("reject", [new HookParameter("output", HookParameterKind.RunOutput, typeof(RunOutput))], _ => throw new OutputCheckException("no")) { Guardrail = true });
+
+        var output = await agent.RunAsync("get_weather city=Paris", new RunOptions { BackgroundQueue = queue });
+
+        output.Status.ShouldBe(RunStatus.Error);
+        queue.Items.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Hooks_attach_only_where_their_arguments_exist()
     {
@@ -168,7 +209,9 @@ public sealed class ToolHookTests
         Should.Throw<HookBindingException>(() => agent.PreHooks.Add(toolHook)).Message.ShouldContain("is a tool call, so it can only be a tool hook");
         Should.Throw<HookBindingException>(() => agent.PreToolHooks.Add(aroundHook)).Message.ShouldContain("can only be in ToolHooks");
         Should.Throw<HookBindingException>(() => agent.PostToolHooks.Add(new HookDescriptor("bg", [CallParameter], _ => { }) { RunInBackground = true }))
-            .Message.ShouldContain("tool and model hooks run inline");
+            .Message.ShouldContain("is live at the call, and the call is over when the hook runs: bind ToolExecution");
+        Should.Throw<HookBindingException>(() => agent.PreToolHooks.Add(new HookDescriptor("bg-before", [], _ => { }) { RunInBackground = true }))
+            .Message.ShouldContain("hooks before or around a tool call, and model hooks, run inline");
         agent.ToolHooks.Add(aroundHook);
         agent.PostToolHooks.Add(new HookDescriptor("any", [new HookParameter("input", HookParameterKind.RunInput, typeof(RunInput))], _ => { }));
     }
@@ -199,19 +242,30 @@ public sealed class ToolHookTests
         _log.Add($"{name} out");
     }, [CallParameter, NextParameter]);
 
-    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed)
+    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed, RunOptions? options = null)
     {
         if (!streamed)
         {
-            return await agent.RunAsync(message);
+            return await agent.RunAsync(message, options);
         }
 
         RunOutput? output = null;
-        await foreach (var runEvent in agent.RunStreamingAsync(message))
+        await foreach (var runEvent in agent.RunStreamingAsync(message, options))
         {
             output = runEvent.Output;
         }
 
         return output!;
+    }
+
+    private sealed class CapturingQueue : IBackgroundHookQueue
+    {
+        public List<BackgroundHookWorkItem> Items { get; } = [];
+
+        public ValueTask EnqueueAsync(BackgroundHookWorkItem item, CancellationToken cancellationToken = default)
+        {
+            Items.Add(item);
+            return default;
+        }
     }
 }
