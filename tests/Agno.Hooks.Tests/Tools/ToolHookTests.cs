@@ -1,3 +1,4 @@
+using Agno.Hooks.Tests.Support;
 using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks.Tests.Tools;
@@ -176,19 +177,6 @@ public sealed class ToolHookTests
         _log.Add($"{name} out");
     }, [CallParameter, NextParameter]);
 
-    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed)
-    {
-        if (!streamed)
-        {
-            return await agent.RunAsync(message);
-        }
-
-        RunOutput? output = null;
-        await foreach (var runEvent in agent.RunStreamingAsync(message))
-        {
-            output = runEvent.Output;
-        }
-
-        return output!;
-    }
+    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed) =>
+        (await StreamedOrNot.RunAsync(agent, message, streamed)).Output;
 }
