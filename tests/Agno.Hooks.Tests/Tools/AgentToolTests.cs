@@ -92,6 +92,16 @@ public sealed class AgentToolTests
         OfflineChatClient.ToolCalls([new ChatMessage(ChatRole.User, "get_time")], new ChatOptions { Tools = [Clock()], ToolMode = ChatToolMode.None }).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_result_of_content_is_recorded_as_its_text_and_other_content_as_its_JSON()
+    {
+        ToolLoop.Text(new TextContent("Sunny")).ShouldBe("Sunny");
+        ToolLoop.Text(new AIContent[] { new TextContent("Sunny"), new TextContent("Windy") }).ShouldBe("Sunny\nWindy", "a line for each content");
+        var image = ToolLoop.Text(new DataContent(new byte[] { 1, 2, 3 }, "image/png"));
+        image.ShouldStartWith("{");
+        image.ShouldContain("data:image/png;base64,AQID");
+    }
+
     private AIFunction Weather() => AIFunctionFactory.Create((string city) =>
     {
         _calls.Add(city);

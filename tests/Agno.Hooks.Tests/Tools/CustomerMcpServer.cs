@@ -61,7 +61,7 @@ internal sealed class CustomerMcpServer : IAsyncDisposable
         var options = new McpServerOptions
         {
             ServerInfo = new Implementation { Name = "customers", Version = "1.0.0" },
-            ToolCollection = [McpServerTool.Create(mcp.GetOrders), McpServerTool.Create(mcp.LookupCustomer), McpServerTool.Create(mcp.DeleteCustomer)],
+            ToolCollection = [McpServerTool.Create(mcp.GetOrders), McpServerTool.Create(mcp.LookupCustomer), McpServerTool.Create(mcp.DeleteCustomer), McpServerTool.Create(mcp.GetNotes)],
         };
         options.Filters.Request.CallToolFilters.Add(next => (request, cancellationToken) =>
         {
@@ -91,6 +91,13 @@ internal sealed class CustomerMcpServer : IAsyncDisposable
 
     [McpServerTool(Name = "delete_customer", Destructive = true), Description("Deletes a customer and all their data.")]
     public string DeleteCustomer([Description("The customer's id.")] string customer) => Return($"Customer {customer} deleted");
+
+    [McpServerTool(Name = "get_notes", ReadOnly = true), Description("A customer's notes, one content block each.")]
+    public IEnumerable<ContentBlock> GetNotes([Description("The customer's id.")] string customer)
+    {
+        Return($"2 notes on {customer}");
+        return [new TextContentBlock { Text = "Prefers e-mail." }, new TextContentBlock { Text = "Renewal due in June." }];
+    }
 
     private string Return(string result)
     {

@@ -29,7 +29,7 @@ public sealed partial class McpToolTests : IAsyncLifetime
     public async Task The_model_calls_an_MCP_tool_the_server_runs_it_and_the_answer_quotes_its_result(bool streamed)
     {
         var agent = await AgentAsync();
-        agent.Tools.Select(t => t.Name).ShouldBe(["get_orders", "lookup_customer", "delete_customer"], "the server's tools, as it lists them");
+        agent.Tools.Select(t => t.Name).ShouldBe(["get_orders", "lookup_customer", "delete_customer", "get_notes"], "the server's tools, as it lists them");
         agent.Tools.ShouldAllBe(t => t is McpClientTool);
 
         var (output, events) = await StreamedOrNot.RunAsync(agent, "What is open? get_orders customer=C-42", streamed);
@@ -49,6 +49,20 @@ public sealed partial class McpToolTests : IAsyncLifetime
             events.Single(e => e.Kind == RunEventKind.ToolCallStarted).Tool!.ToolName.ShouldBe("get_orders");
             events.Single(e => e.Kind == RunEventKind.ToolCallCompleted).Tool.ShouldBeSameAs(tool);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_result_of_several_content_blocks_is_recorded_and_quoted_as_their_text(bool streamed)
+    {
+        var agent = await AgentAsync();
+
+        var (output, _) = await StreamedOrNot.RunAsync(agent, "get_notes customer=C-42", streamed);
+
+        _mcp.Received.ShouldBe(["get_notes(customer=\"C-42\")"]);
+        output.Tools.ShouldHaveSingleItem().Result.ShouldBe("Prefers e-mail.\nRenewal due in June.", "each block's text, a line each");
+        output.Content!.ShouldEndWith("get_notes returned: Prefers e-mail.\nRenewal due in June.");
     }
 
     [Theory]
