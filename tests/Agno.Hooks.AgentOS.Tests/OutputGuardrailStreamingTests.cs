@@ -1,11 +1,8 @@
-using System.ClientModel;
 using System.Net;
 using System.Text.Json.Nodes;
 using Agno.Hooks.AgentOS.Tests.Infrastructure;
 using Agno.Hooks.Testing;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using OpenAI;
 
 namespace Agno.Hooks.AgentOS.Tests;
 
@@ -147,7 +144,7 @@ public sealed class OutputGuardrailStreamingTests
         // The member answers the data; the leader (offline) quotes what its members answered; only the team is guarded.
         await using var openAI = await FakeOpenAIServer.StartAsync(PiiAnswer.Chunks);
         var team = new Team("records-team") { Model = new OfflineChatClient(), Mode = TeamMode.Coordinate };
-        team.Members.Add(new Agent("records") { Model = OpenAIModel(openAI) });
+        team.Members.Add(new Agent("records") { Model = RealOpenAIClient.Against(openAI) });
         team.PostHooks.Add(OutputPiiDetectionGuardrail.CheckHook);
         await using var server = await AgentOSServer.StartAsync(
             os => os.Teams.Add(team),
@@ -171,19 +168,13 @@ public sealed class OutputGuardrailStreamingTests
         PiiAnswer.ShouldRevealNone(await SessionClient.GetAsync(server, $"/sessions/{sessionId}?type=team"), "the session");
     }
 
-    /// <summary>The real OpenAI client, pointed at the fake server.</summary>
-    private static IChatClient OpenAIModel(FakeOpenAIServer openAI) =>
-        new OpenAIClient(new ApiKeyCredential("sk-test"), new OpenAIClientOptions { Endpoint = new Uri(openAI.BaseUrl) })
-            .GetChatClient("gpt-4o-mini")
-            .AsIChatClient();
-
     /// <summary>
     /// AgentOS with one agent on the fake server, through the real OpenAI client, under the output PII guardrail and a
     /// background post-hook after it that keeps what its copy of the output holds.
     /// </summary>
     private static Task<AgentOSServer> StartAsync(FakeOpenAIServer openAI, bool mask, List<(string? Content, string[] Messages)> copies, ExecutionSignal copied)
     {
-        var agent = new Agent(AgentId) { Model = OpenAIModel(openAI), Instructions = "Answer from the customer's records." };
+        var agent = new Agent(AgentId) { Model = RealOpenAIClient.Against(openAI), Instructions = "Answer from the customer's records." };
         agent.PostHooks.Add(OutputPiiDetectionGuardrail.CheckHook);
         agent.PostHooks.Add(TestHooks.Post("CopyAnswer", context =>
         {

@@ -206,13 +206,19 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
         _ => JsonValue.Create(value.ToString()),
     };
 
-    /// <summary>A tool's result as the model gets it: a text, or its JSON.</summary>
+    /// <summary>
+    /// A tool's result as the model gets it: a text, or its JSON. Content (an MCP tool's result, as the SDK's client gives
+    /// it: one content, or several, one for each block) is its text, a line for each; other content is its JSON.
+    /// </summary>
     internal static string? Text(object? result) => result switch
     {
         null => null,
         string text => text,
         JsonElement element => element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText(),
         JsonNode node => node.ToJsonString(),
+        TextContent content => content.Text,
+        AIContent content => JsonSerializer.Serialize(content, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(AIContent))),
+        IEnumerable<AIContent> contents => string.Join('\n', contents.Select(Text)),
         _ => result.ToString(),
     };
 

@@ -1,3 +1,4 @@
+using Agno.Hooks.Tests.Support;
 using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks.Tests.Tools;
@@ -17,7 +18,7 @@ public sealed class AgentToolTests
     {
         var agent = new Agent("weather") { Model = new OfflineChatClient(), Tools = { Weather() } };
 
-        var (output, events) = await RunAsync(agent, "What is get_weather city=Paris like?", streamed);
+        var (output, events) = await StreamedOrNot.RunAsync(agent, "What is get_weather city=Paris like?", streamed);
 
         output.Status.ShouldBe(RunStatus.Completed);
         _calls.ShouldBe(["Paris"]);
@@ -47,7 +48,7 @@ public sealed class AgentToolTests
         var broken = AIFunctionFactory.Create(string () => throw new InvalidOperationException("secret connection string"), "get_stock");
         var agent = new Agent("stock") { Model = new OfflineChatClient(), Tools = { broken } };
 
-        var (output, events) = await RunAsync(agent, "Call get_stock please", streamed);
+        var (output, events) = await StreamedOrNot.RunAsync(agent, "Call get_stock please", streamed);
 
         output.Status.ShouldBe(RunStatus.Completed, "a tool's failure is the model's to handle");
         var tool = output.Tools.ShouldHaveSingleItem();
@@ -68,7 +69,7 @@ public sealed class AgentToolTests
     {
         var agent = new Agent("limited") { Model = new OfflineChatClient(), Tools = { Weather(), Clock() }, ToolCallLimit = 1 };
 
-        var (output, _) = await RunAsync(agent, "get_weather city=Oslo and get_time", streamed);
+        var (output, _) = await StreamedOrNot.RunAsync(agent, "get_weather city=Oslo and get_time", streamed);
 
         output.Status.ShouldBe(RunStatus.Completed);
         _calls.ShouldBe(["Oslo"], "the second call is past the limit");
@@ -91,6 +92,16 @@ public sealed class AgentToolTests
         OfflineChatClient.ToolCalls([new ChatMessage(ChatRole.User, "get_time")], new ChatOptions { Tools = [Clock()], ToolMode = ChatToolMode.None }).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_result_of_content_is_recorded_as_its_text_and_other_content_as_its_JSON()
+    {
+        ToolInvoker.Text(new TextContent("Sunny")).ShouldBe("Sunny");
+        ToolInvoker.Text(new AIContent[] { new TextContent("Sunny"), new TextContent("Windy") }).ShouldBe("Sunny\nWindy", "a line for each content");
+        var image = ToolInvoker.Text(new DataContent(new byte[] { 1, 2, 3 }, "image/png"));
+        image.ShouldStartWith("{");
+        image.ShouldContain("data:image/png;base64,AQID");
+    }
+
     private AIFunction Weather() => AIFunctionFactory.Create((string city) =>
     {
         _calls.Add(city);
@@ -98,20 +109,4 @@ public sealed class AgentToolTests
     }, "get_weather");
 
     private static AIFunction Clock() => AIFunctionFactory.Create(() => "noon", "get_time");
-
-    private static async Task<(RunOutput Output, List<RunEvent> Events)> RunAsync(Agent agent, string message, bool streamed)
-    {
-        if (!streamed)
-        {
-            return (await agent.RunAsync(message), []);
-        }
-
-        var events = new List<RunEvent>();
-        await foreach (var runEvent in agent.RunStreamingAsync(message))
-        {
-            events.Add(runEvent);
-        }
-
-        return (events[^1].Output!, events);
-    }
 }

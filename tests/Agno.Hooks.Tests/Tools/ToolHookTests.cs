@@ -1,3 +1,4 @@
+using Agno.Hooks.Tests.Support;
 using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks.Tests.Tools;
@@ -242,21 +243,8 @@ public sealed class ToolHookTests
         _log.Add($"{name} out");
     }, [CallParameter, NextParameter]);
 
-    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed, RunOptions? options = null)
-    {
-        if (!streamed)
-        {
-            return await agent.RunAsync(message, options);
-        }
-
-        RunOutput? output = null;
-        await foreach (var runEvent in agent.RunStreamingAsync(message, options))
-        {
-            output = runEvent.Output;
-        }
-
-        return output!;
-    }
+    private static async Task<RunOutput> RunAsync(Agent agent, string message, bool streamed, RunOptions? options = null) =>
+        (await StreamedOrNot.RunAsync(agent, message, streamed, options)).Output;
 
     private sealed class CapturingQueue : IBackgroundHookQueue
     {
