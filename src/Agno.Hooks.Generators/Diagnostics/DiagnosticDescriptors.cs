@@ -143,6 +143,24 @@ public static class DiagnosticDescriptors
         "Hook '{0}' takes a variable argument list (__arglist); the dispatcher passes one argument per declared parameter and nothing can fill __arglist: remove it, and take what you need as parameters",
         "Every argument of a hook is bound from the run or from DI by its declared type; a variable argument list has no declared types.");
 
+    public static readonly DiagnosticDescriptor CallHookInBackground = Error(
+        "AGNH118",
+        "A tool or model hook can't run in the background",
+        "Hook '{0}' runs in the background, but it binds {1} ('{2}'), which only hooks at a tool call or a model request get, and those run inline, at the call: make it inline, or make it a background post-hook that binds RunOutput, which gets the finished run with its tool calls (RunOutput.Tools)",
+        "Tool and model hooks run at the call, while the model waits for its result; the runtime refuses a background hook in their lists. A background post-hook gets the whole run, tool calls included, after the response.");
+
+    public static readonly DiagnosticDescriptor HookBindsToolCallAndModelRequest = Error(
+        "AGNH119",
+        "A hook can't bind both a tool call and a model request",
+        "Hook '{0}' binds a tool call ('{1}') and a model request ('{2}'); tool hooks have no model request and model hooks no tool call, so no hook list could take it: split it into a tool hook and a model hook",
+        "A tool call exists only in the hooks at a tool call (PreToolHooks, PostToolHooks, ToolHooks), a model request only in the hooks at a model request (PreModelHooks, PostModelHooks, ModelHooks).");
+
+    public static readonly DiagnosticDescriptor HookAroundReturnsVoid = Error(
+        "AGNH120",
+        "A hook that takes the next step must return Task or ValueTask",
+        "Hook '{0}' takes the next step ('{1}') but returns void, so it can't await it: the rest of the chain (the tool or the model) would run unobserved and its failure would be lost; return Task or ValueTask and await {1}()",
+        "The next step runs the hooks inside this one, then the tool or the model, and may complete later; a hook around a call must await it to see its result, time it or retry it.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,
         title,

@@ -34,7 +34,10 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HookInFileLocalType,
         DiagnosticDescriptors.BackgroundHookBindsSession,
         DiagnosticDescriptors.HookMustBeMethodOfType,
-        DiagnosticDescriptors.HookTakesArgList);
+        DiagnosticDescriptors.HookTakesArgList,
+        DiagnosticDescriptors.CallHookInBackground,
+        DiagnosticDescriptors.HookBindsToolCallAndModelRequest,
+        DiagnosticDescriptors.HookAroundReturnsVoid);
 
     public override void Initialize(AnalysisContext context)
     {
