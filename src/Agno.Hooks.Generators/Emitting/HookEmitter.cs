@@ -18,12 +18,15 @@ internal static class HookEmitter
 {
     public const string RegistryHintName = "AgnoHooks.g.cs";
 
+    /// <summary>The tool name in each descriptor's <c>[GeneratedCode]</c>: how the analyzers tell a generated descriptor.</summary>
+    public const string GeneratorName = "Agno.Hooks.Generators";
+
     private const string Descriptor = "global::Agno.Hooks.HookDescriptor";
     private const string Parameter = "global::Agno.Hooks.HookParameter";
     private const string ParameterKind = "global::Agno.Hooks.HookParameterKind";
     private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private static readonly string GeneratedCode =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Agno.Hooks.Generators\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
 
     public static void Emit(SourceProductionContext context, HookSet set, string assemblyName)
     {

@@ -24,7 +24,7 @@ internal enum HookStages
 
 /// <summary>
 /// Where a hook can be attached, from what it binds: the runtime's rules (<c>HookDescriptor.Stages</c> and
-/// <c>HookList</c>'s check) at compile time, for the descriptor's documentation.
+/// <c>HookList</c>'s check) at compile time, for the descriptor's documentation and the attachment analyzer.
 /// </summary>
 internal static class HookPlacement
 {
@@ -98,4 +98,18 @@ internal static class HookPlacement
     /// <summary>"a", "a and b", "a, b and c".</summary>
     public static string Join(IReadOnlyList<string> items, string conjunction) =>
         items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " " + conjunction + " " + items[items.Count - 1];
+
+    /// <summary>The stage of an owner's list named <paramref name="propertyName"/>, or <see cref="HookStages.None"/>.</summary>
+    public static HookStages StageOfList(string propertyName)
+    {
+        foreach (var (name, stage) in Lists)
+        {
+            if (name == propertyName)
+            {
+                return stage;
+            }
+        }
+
+        return HookStages.None;
+    }
 }

@@ -25,6 +25,10 @@ internal static class KnownTypes
     /// <summary>The <c>HookNext</c> delegate: the rest of the chain, for a hook around a tool call or a model request.</summary>
     public static bool IsHookNext(ITypeSymbol type) => IsAgnoHooksType(type, "HookNext");
 
+    public static bool IsHookList(ITypeSymbol? type) => IsAgnoHooksType(type, "HookList");
+
+    public static bool IsHookDescriptor(ITypeSymbol? type) => IsAgnoHooksType(type, "HookDescriptor");
+
     public static bool IsRunOutputOrSubclass(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
