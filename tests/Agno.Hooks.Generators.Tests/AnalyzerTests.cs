@@ -317,4 +317,71 @@ public sealed class AnalyzerTests
             public static void NotAHook(RunInput input, __arglist) { }
         }
         """);
+
+    [Fact]
+    public Task Tool_calls_model_requests_and_the_next_step_bind_inline() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook(Guardrail = true)] public static void Policy(ToolCall call, RunInput input) { }
+            [Hook] public static void Mask(ToolCall call, RunOutput output) { }
+            [Hook] public static async ValueTask TimeAsync(ToolCall call, HookNext next) => await next();
+            [Hook] public static void Trim(ModelRequest request) { }
+            [Hook] public static Task RetryAsync(ModelRequest request, HookNext next, CancellationToken token) => next().AsTask();
+            [Hook] public static ValueTask AroundAnyCall(HookNext next) => next();
+
+            // Like any other argument, one can be bound twice: both get the same object.
+            [Hook] public static void Twice(ToolCall call, ToolCall again) { }
+            [Hook] public static ValueTask NextTwice(HookNext next, HookNext again) => next();
+        }
+        """);
+
+    [Fact]
+    public Task AGNH118_a_tool_or_model_hook_does_not_run_in_the_background() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook(RunInBackground = true)] public static void Audit(RunContext run, ToolCall {|AGNH118:call|}) { }
+            [Hook(RunInBackground = true)] public static void Trace(ModelRequest {|AGNH118:request|}) { }
+            [Hook(RunInBackground = true)] public static Task AroundAsync(HookNext {|AGNH118:next|}, ToolCall call) => next().AsTask();
+
+            // Only the background is wrong: inline they are fine, and a background post-hook sees the run's tool calls.
+            [Hook(RunInBackground = false)] public static void Inline(ToolCall call) { }
+            [Hook(RunInBackground = true)] public static void AuditAll(RunOutput output) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH119_a_hook_does_not_bind_a_tool_call_and_a_model_request() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static void M(ToolCall call, RunInput input, ModelRequest {|AGNH119:request|}) { }
+            [Hook] public static void N(ModelRequest request, ToolCall {|AGNH119:call|}, ToolCall again) { }
+        }
+        """);
+
+    [Fact]
+    public Task AGNH120_a_hook_that_takes_the_next_step_returns_a_task() => AnalyzerVerifier.VerifyAsync("""
+        public static partial class Hooks
+        {
+            [Hook] public static {|AGNH120:void|} Around(ToolCall call, HookNext next) => next();
+            [Hook] public static {|AGNH120:void|} AroundModel(HookNext next, ModelRequest request) { }
+
+            // Async void is AGNH103, with the same fix.
+            [Hook] public static async void {|AGNH103:AsyncVoid|}(HookNext next) => await next();
+        }
+        """);
+
+    [Fact]
+    public Task Types_that_only_share_a_name_with_the_call_types_are_services() => AnalyzerVerifier.VerifyAsync("""
+        namespace Other
+        {
+            public sealed class ToolCall { }
+            public delegate ValueTask HookNext();
+        }
+
+        public static partial class Hooks
+        {
+            [Hook(RunInBackground = true)] public static void Background(RunOutput output, Other.ToolCall call) { }
+            [Hook] public static void Void(Other.HookNext next) { }
+        }
+        """);
 }

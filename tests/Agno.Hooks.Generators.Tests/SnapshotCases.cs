@@ -97,6 +97,47 @@ internal static class SnapshotCases
             }
             """,
         ],
+        ["ToolAndModelHooks"] =
+        [
+            """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Agno.Hooks;
+
+            namespace Shop.Hooks;
+
+            public static partial class CallHooks
+            {
+                [Hook(Guardrail = true)]
+                public static void Policy(ToolCall call, RunContext run) { }
+
+                // The output exists while the run's tools run: it narrows nothing here.
+                [Hook]
+                public static void Mask(ToolCall call, RunOutput output) { }
+
+                [Hook]
+                public static async ValueTask TimeAsync(ToolCall call, HookNext next)
+                {
+                    await next();
+                }
+
+                [Hook]
+                public static void Trim(ModelRequest request, CancellationToken cancellationToken) { }
+
+                [Hook]
+                public static Task RetryAsync(ModelRequest request, HookNext next) => next().AsTask();
+
+                [Hook]
+                public static ValueTask AroundAnyCall(HookNext next) => next();
+
+                [Hook]
+                public static void Sign(RunOutput output) { }
+
+                [Hook(RunInBackground = true)]
+                public static void Audit(RunOutput output) { }
+            }
+            """,
+        ],
         ["NullableTypeArguments"] =
         [
             """
@@ -350,6 +391,15 @@ internal static class SnapshotCases
 
                 [Hook]
                 public static void ArgList(RunInput input, __arglist) { }
+
+                [Hook(RunInBackground = true)]
+                public static void BackgroundToolHook(ToolCall call) { }
+
+                [Hook]
+                public static void ToolAndModel(ToolCall call, ModelRequest request) { }
+
+                [Hook]
+                public static void VoidAround(ToolCall call, HookNext next) { }
 
                 public static Action<RunInput> WithLocalFunction()
                 {

@@ -22,14 +22,8 @@ public sealed class BackgroundHookWriteAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        HookCompilationStart.Register(context, static (start, hookAttribute) =>
         {
-            var hookAttribute = start.Compilation.GetTypeByMetadataName(KnownTypes.HookAttributeMetadataName);
-            if (hookAttribute is null)
-            {
-                return;
-            }
-
             // Operations are asked for background hooks only: registering for every method body would make the
             // driver build operation trees for the whole compilation.
             start.RegisterSymbolStartAction(

@@ -4,7 +4,7 @@ namespace Agno.Hooks.Generators.Diagnostics;
 
 /// <summary>
 /// Every diagnostic of Agno.Hooks, in one place. AGNH001–AGNH099 are about what hooks do (their bodies);
-/// AGNH101 and up about how they are declared. Each id has a page in docs/diagnostics.
+/// AGNH101 and up about how they are declared and attached. Each id has a page in docs/diagnostics.
 /// </summary>
 public static class DiagnosticDescriptors
 {
@@ -142,6 +142,36 @@ public static class DiagnosticDescriptors
         "A hook can't take __arglist",
         "Hook '{0}' takes a variable argument list (__arglist); the dispatcher passes one argument per declared parameter and nothing can fill __arglist: remove it, and take what you need as parameters",
         "Every argument of a hook is bound from the run or from DI by its declared type; a variable argument list has no declared types.");
+
+    public static readonly DiagnosticDescriptor CallHookInBackground = Error(
+        "AGNH118",
+        "A tool or model hook can't run in the background",
+        "Hook '{0}' runs in the background, but it binds {1} ('{2}'), which only hooks at a tool call or a model request get, and those run inline, at the call: make it inline, or make it a background post-hook that binds RunOutput, which gets the finished run with its tool calls (RunOutput.Tools)",
+        "Tool and model hooks run at the call, while the model waits for its result; the runtime refuses a background hook in their lists. A background post-hook gets the whole run, tool calls included, after the response.");
+
+    public static readonly DiagnosticDescriptor HookBindsToolCallAndModelRequest = Error(
+        "AGNH119",
+        "A hook can't bind both a tool call and a model request",
+        "Hook '{0}' binds a tool call ('{1}') and a model request ('{2}'); tool hooks have no model request and model hooks no tool call, so no hook list could take it: split it into a tool hook and a model hook",
+        "A tool call exists only in the hooks at a tool call (PreToolHooks, PostToolHooks, ToolHooks), a model request only in the hooks at a model request (PreModelHooks, PostModelHooks, ModelHooks).");
+
+    public static readonly DiagnosticDescriptor HookAroundReturnsVoid = Error(
+        "AGNH120",
+        "A hook that takes the next step must return Task or ValueTask",
+        "Hook '{0}' takes the next step ('{1}') but returns void, so it can't await it: the rest of the chain (the tool or the model) would run unobserved and its failure would be lost; return Task or ValueTask and await {1}()",
+        "The next step runs the hooks inside this one, then the tool or the model, and may complete later; a hook around a call must await it to see its result, time it or retry it.");
+
+    public static readonly DiagnosticDescriptor HookAttachedWhereArgumentMissing = Error(
+        "AGNH121",
+        "A hook is attached where its arguments don't exist",
+        "Hook '{0}' can't be in {1}: its parameter '{2}' ({3}) is {4}, which only {5} have",
+        "Each hook list runs its hooks at one point of the run, where only some arguments exist: the run's output from the model's answer on, a tool call at a tool call, a model request at a model request, the next step around either. The runtime refuses the hook when it is added; this says so at compile time.");
+
+    public static readonly DiagnosticDescriptor BackgroundHookAttachedToCall = Error(
+        "AGNH122",
+        "A background hook can't be a tool or model hook",
+        "Background hook '{0}' can't be in {1}: tool and model hooks run inline, at the call; make it inline, or attach it to PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools)",
+        "Tool and model hooks run at the call, while the model waits for its result; the runtime refuses a background hook in their lists when it is added. This says so at compile time.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,

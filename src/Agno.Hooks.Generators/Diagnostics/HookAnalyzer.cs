@@ -34,20 +34,17 @@ public sealed class HookAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.HookInFileLocalType,
         DiagnosticDescriptors.BackgroundHookBindsSession,
         DiagnosticDescriptors.HookMustBeMethodOfType,
-        DiagnosticDescriptors.HookTakesArgList);
+        DiagnosticDescriptors.HookTakesArgList,
+        DiagnosticDescriptors.CallHookInBackground,
+        DiagnosticDescriptors.HookBindsToolCallAndModelRequest,
+        DiagnosticDescriptors.HookAroundReturnsVoid);
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        HookCompilationStart.Register(context, static (start, hookAttribute) =>
         {
-            var hookAttribute = start.Compilation.GetTypeByMetadataName(KnownTypes.HookAttributeMetadataName);
-            if (hookAttribute is null)
-            {
-                return;
-            }
-
             var named = new ConcurrentBag<(string Name, string Method, Location Location)>();
             start.RegisterSymbolAction(context => AnalyzeMethod(context, hookAttribute, named), SymbolKind.Method);
             start.RegisterSymbolAction(context => AnalyzeType(context, hookAttribute), SymbolKind.NamedType);

@@ -1,4 +1,5 @@
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -17,12 +18,15 @@ internal static class HookEmitter
 {
     public const string RegistryHintName = "AgnoHooks.g.cs";
 
+    /// <summary>The tool name in each descriptor's <c>[GeneratedCode]</c>: how the analyzers tell a generated descriptor.</summary>
+    public const string GeneratorName = "Agno.Hooks.Generators";
+
     private const string Descriptor = "global::Agno.Hooks.HookDescriptor";
     private const string Parameter = "global::Agno.Hooks.HookParameter";
     private const string ParameterKind = "global::Agno.Hooks.HookParameterKind";
     private const string ServiceCollection = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private static readonly string GeneratedCode =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"Agno.Hooks.Generators\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{typeof(HookEmitter).Assembly.GetName().Version}\")]";
 
     public static void Emit(SourceProductionContext context, HookSet set, string assemblyName)
     {
@@ -184,10 +188,7 @@ internal static class HookEmitter
     private static void WriteDescriptor(IndentedTextWriter writer, HookModel hook)
     {
         var methodName = Identifiers.Escape(hook.MethodName);
-        var stages = hook.Parameters.Any(p => p.Binding == ParameterBinding.RunOutput)
-            ? "post-hooks (it binds the run's output)"
-            : "pre-hooks or post-hooks";
-        writer.WriteLine($"/// <summary>The hook descriptor of <c>{hook.MethodName}</c>, named <c>{Escape(hook.Name)}</c>: attach it to an owner's {stages}.</summary>");
+        writer.WriteLine($"/// <summary>The hook descriptor of <c>{hook.MethodName}</c>, named <c>{Escape(hook.Name)}</c>: {Placement(hook)}.</summary>");
         writer.WriteLine(GeneratedCode);
         writer.WriteLine($"public static {Descriptor} {hook.MethodName}Hook {{ get; }} = new {Descriptor}(");
         writer.Indent++;
@@ -246,6 +247,44 @@ internal static class HookEmitter
         writer.WriteLine("};");
     }
 
+    /// <summary>
+    /// Where the hook can be attached, and why not elsewhere: the runtime's rules (<see cref="HookPlacement"/>), so the
+    /// comment never promises a list that would refuse the hook.
+    /// </summary>
+    private static string Placement(HookModel hook)
+    {
+        var bindings = hook.Parameters.Select(p => p.Binding).Distinct().ToList();
+        var stages = HookPlacement.Allowed(bindings, hook.RunInBackground);
+        if (stages == HookStages.Any)
+        {
+            return "attach it to any of an owner's hook lists";
+        }
+
+        // A hook kept out of one list only (PreHooks, for one that binds the output) says so: shorter than seven names.
+        var excluded = HookStages.Any & ~stages;
+        var where = HookPlacement.Lists.Count(list => (excluded & list.Stage) != 0) == 1
+            ? "any of an owner's hook lists but " + HookPlacement.ListNames(excluded, "or")
+            : "an owner's " + HookPlacement.ListNames(stages, "or");
+
+        // Only what narrows the lists is a reason: a tool hook's output parameter doesn't.
+        var bound = new List<string>();
+        foreach (var binding in HookPlacement.Restricting)
+        {
+            if (bindings.Contains(binding) && HookPlacement.Allowed(bindings.Where(b => b != binding), hook.RunInBackground) != stages)
+            {
+                bound.Add(HookPlacement.Describe(binding));
+            }
+        }
+
+        var because = bound.Count == 0 ? string.Empty : "binds " + HookPlacement.Join(bound, "and");
+        if (hook.RunInBackground && HookPlacement.Allowed(bindings, runInBackground: false) != stages)
+        {
+            because = because.Length == 0 ? "runs in the background" : "runs in the background and " + because;
+        }
+
+        return $"attach it to {where} (it {because})";
+    }
+
     private static void WriteParameters(IndentedTextWriter writer, HookModel hook)
     {
         if (hook.Parameters.Count == 0)
@@ -284,6 +323,9 @@ internal static class HookEmitter
                 ParameterBinding.CancellationToken => "context.CancellationToken",
                 ParameterBinding.BackgroundExecutionInfo => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
                 ParameterBinding.Session => "context.RequiredSession",
+                ParameterBinding.ToolCall => "context.RequiredToolCall",
+                ParameterBinding.ModelRequest => "context.RequiredModelRequest",
+                ParameterBinding.Next => "context.RequiredNext",
                 _ => $"context.GetRequiredService<{parameter.TypeName}>()",
             };
             arguments.Append(parameter.NeedsCast ? $"({parameter.TypeName}){value}" : value);

@@ -1,6 +1,9 @@
 namespace Agno.Hooks.Generators.Model;
 
-/// <summary>How the generated dispatcher binds a parameter; mirrors the runtime's <c>HookParameterKind</c>.</summary>
+/// <summary>
+/// How the generated dispatcher binds a parameter; mirrors the runtime's <c>HookParameterKind</c>, whose member of the
+/// same name the generated code names.
+/// </summary>
 internal enum ParameterBinding
 {
     RunInput,
@@ -11,6 +14,9 @@ internal enum ParameterBinding
     Service,
     BackgroundExecutionInfo,
     Session,
+    ToolCall,
+    Next,
+    ModelRequest,
 }
 
 /// <summary>How the dispatcher turns the hook's return value into a <c>ValueTask</c>.</summary>

@@ -89,7 +89,7 @@ internal static class HookRules
 
         foreach (var parameter in method.Parameters)
         {
-            var parameterLocation = parameter.Locations.Length > 0 ? parameter.Locations[0] : null;
+            var parameterLocation = FirstLocation(parameter);
             if (parameter.RefKind != RefKind.None)
             {
                 Report(DiagnosticDescriptors.ParameterPassedByReference, parameterLocation, parameter.Name, method.Name, RefKeyword(parameter.RefKind));
@@ -112,9 +112,56 @@ internal static class HookRules
             {
                 if (parameter.RefKind == RefKind.None && !CompilerRejects(parameter.Type) && KnownTypes.IsAgentSession(parameter.Type))
                 {
-                    Report(DiagnosticDescriptors.BackgroundHookBindsSession, parameter.Locations.Length > 0 ? parameter.Locations[0] : null, method.Name, parameter.Name, parameter.Type.Name);
+                    Report(DiagnosticDescriptors.BackgroundHookBindsSession, FirstLocation(parameter), method.Name, parameter.Name, parameter.Type.Name);
                 }
             }
+        }
+
+        // Tool calls, model requests and the next step exist only at a call, inline: the runtime's HookList refuses the rest.
+        IParameterSymbol? toolCall = null, modelRequest = null, next = null, firstAtCall = null;
+        var firstAtCallBinding = ParameterBinding.Service;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || CompilerRejects(parameter.Type))
+            {
+                continue;
+            }
+
+            var binding = Classify(parameter.Type, out _);
+            if (binding is ParameterBinding.ToolCall or ParameterBinding.ModelRequest or ParameterBinding.Next)
+            {
+                if (firstAtCall is null)
+                {
+                    firstAtCall = parameter;
+                    firstAtCallBinding = binding;
+                }
+            }
+
+            toolCall ??= binding == ParameterBinding.ToolCall ? parameter : null;
+            modelRequest ??= binding == ParameterBinding.ModelRequest ? parameter : null;
+            next ??= binding == ParameterBinding.Next ? parameter : null;
+        }
+
+        if (settings.RunInBackground && firstAtCall is not null)
+        {
+            Report(
+                DiagnosticDescriptors.CallHookInBackground,
+                FirstLocation(firstAtCall),
+                method.Name,
+                HookPlacement.Describe(firstAtCallBinding),
+                firstAtCall.Name);
+        }
+
+        if (toolCall is not null && modelRequest is not null)
+        {
+            var later = toolCall.Ordinal > modelRequest.Ordinal ? toolCall : modelRequest;
+            Report(DiagnosticDescriptors.HookBindsToolCallAndModelRequest, FirstLocation(later), method.Name, toolCall.Name, modelRequest.Name);
+        }
+
+        // An async void hook already has AGNH103, which asks for the same fix.
+        if (next is not null && method.ReturnsVoid && !method.IsAsync)
+        {
+            Report(DiagnosticDescriptors.HookAroundReturnsVoid, ReturnTypeLocation(method, cancellationToken), method.Name, next.Name);
         }
 
         if (settings.Guardrail && settings.RunInBackground)
@@ -227,6 +274,21 @@ internal static class HookRules
             return ParameterBinding.BackgroundExecutionInfo;
         }
 
+        if (KnownTypes.IsToolCall(type))
+        {
+            return ParameterBinding.ToolCall;
+        }
+
+        if (KnownTypes.IsModelRequest(type))
+        {
+            return ParameterBinding.ModelRequest;
+        }
+
+        if (KnownTypes.IsHookNext(type))
+        {
+            return ParameterBinding.Next;
+        }
+
         if (KnownTypes.IsHookOwner(type))
         {
             needsCast = type.Name != "IHookOwner";
@@ -329,6 +391,8 @@ internal static class HookRules
         INamedTypeSymbol named => named.TypeArguments.Any(CompilerRejects) || (named.ContainingType is { } outer && CompilerRejects(outer)),
         _ => false,
     };
+
+    private static Location? FirstLocation(ISymbol symbol) => symbol.Locations.Length > 0 ? symbol.Locations[0] : null;
 
     private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken) =>
         Declaration(method, cancellationToken)?.ReturnType.GetLocation();

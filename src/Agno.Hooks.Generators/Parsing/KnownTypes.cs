@@ -18,6 +18,17 @@ internal static class KnownTypes
 
     public static bool IsBackgroundExecutionInfo(ITypeSymbol type) => IsAgnoHooksType(type, "BackgroundExecutionInfo");
 
+    public static bool IsToolCall(ITypeSymbol type) => IsAgnoHooksType(type, "ToolCall");
+
+    public static bool IsModelRequest(ITypeSymbol type) => IsAgnoHooksType(type, "ModelRequest");
+
+    /// <summary>The <c>HookNext</c> delegate: the rest of the chain, for a hook around a tool call or a model request.</summary>
+    public static bool IsHookNext(ITypeSymbol type) => IsAgnoHooksType(type, "HookNext");
+
+    public static bool IsHookList(ITypeSymbol? type) => IsAgnoHooksType(type, "HookList");
+
+    public static bool IsHookDescriptor(ITypeSymbol? type) => IsAgnoHooksType(type, "HookDescriptor");
+
     public static bool IsRunOutputOrSubclass(ITypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)

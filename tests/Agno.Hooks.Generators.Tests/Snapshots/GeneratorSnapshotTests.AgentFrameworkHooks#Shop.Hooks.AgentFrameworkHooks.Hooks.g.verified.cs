@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class AgentFrameworkHooks
     {
-        /// <summary>The hook descriptor of <c>FromServices</c>, named <c>Shop.Hooks.AgentFrameworkHooks.FromServices</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>FromServices</c>, named <c>Shop.Hooks.AgentFrameworkHooks.FromServices</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor FromServicesHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.FromServices",
@@ -16,7 +16,7 @@ namespace Shop.Hooks
             },
             static context => global::Shop.Hooks.AgentFrameworkHooks.FromServices(context.Input, context.GetRequiredService<global::Microsoft.Agents.AI.ChatClientAgent>()));
 
-        /// <summary>The hook descriptor of <c>LogAsync</c>, named <c>Shop.Hooks.AgentFrameworkHooks.LogAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>LogAsync</c>, named <c>Shop.Hooks.AgentFrameworkHooks.LogAsync</c>: attach it to an owner's PostHooks (it runs in the background and binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor LogAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.LogAsync",
@@ -32,7 +32,7 @@ namespace Shop.Hooks
             RunInBackground = true,
         };
 
-        /// <summary>The hook descriptor of <c>RejectSecrets</c>, named <c>Shop.Hooks.AgentFrameworkHooks.RejectSecrets</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>RejectSecrets</c>, named <c>Shop.Hooks.AgentFrameworkHooks.RejectSecrets</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor RejectSecretsHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.RejectSecrets",
@@ -47,7 +47,7 @@ namespace Shop.Hooks
             Guardrail = true,
         };
 
-        /// <summary>The hook descriptor of <c>Remember</c>, named <c>Shop.Hooks.AgentFrameworkHooks.Remember</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>Remember</c>, named <c>Shop.Hooks.AgentFrameworkHooks.Remember</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor RememberHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AgentFrameworkHooks.Remember",

@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class NotificationHooks
     {
-        /// <summary>The hook descriptor of <c>MaybeBackground</c>, named <c>Shop.Hooks.NotificationHooks.MaybeBackground</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>MaybeBackground</c>, named <c>Shop.Hooks.NotificationHooks.MaybeBackground</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor MaybeBackgroundHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.NotificationHooks.MaybeBackground",
@@ -16,7 +16,7 @@ namespace Shop.Hooks
             },
             static context => global::Shop.Hooks.NotificationHooks.MaybeBackground(context.Input, context.BackgroundExecution));
 
-        /// <summary>The hook descriptor of <c>NotifyOnceAsync</c>, named <c>Shop.Hooks.NotificationHooks.NotifyOnceAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>NotifyOnceAsync</c>, named <c>Shop.Hooks.NotificationHooks.NotifyOnceAsync</c>: attach it to an owner's PostHooks (it runs in the background and binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NotifyOnceAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.NotificationHooks.NotifyOnceAsync",

@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class BindingHooks
     {
-        /// <summary>The hook descriptor of <c>Detailed</c>, named <c>Shop.Hooks.BindingHooks.Detailed</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>Detailed</c>, named <c>Shop.Hooks.BindingHooks.Detailed</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor DetailedHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Detailed",
@@ -15,7 +15,7 @@ namespace Shop.Hooks
             },
             static context => global::Shop.Hooks.BindingHooks.Detailed((global::Shop.Hooks.DetailedOutput)context.RequiredOutput));
 
-        /// <summary>The hook descriptor of <c>Everything</c>, named <c>Shop.Hooks.BindingHooks.Everything</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>Everything</c>, named <c>Shop.Hooks.BindingHooks.Everything</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EverythingHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.BindingHooks.Everything",

@@ -3,7 +3,7 @@
 
 partial class GlobalHooks
 {
-    /// <summary>The hook descriptor of <c>Anywhere</c>, named <c>GlobalHooks.Anywhere</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+    /// <summary>The hook descriptor of <c>Anywhere</c>, named <c>GlobalHooks.Anywhere</c>: attach it to any of an owner's hook lists.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
     public static global::Agno.Hooks.HookDescriptor AnywhereHook { get; } = new global::Agno.Hooks.HookDescriptor(
         "GlobalHooks.Anywhere",

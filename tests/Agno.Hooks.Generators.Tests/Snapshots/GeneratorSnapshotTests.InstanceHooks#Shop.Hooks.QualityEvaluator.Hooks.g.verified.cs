@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class QualityEvaluator
     {
-        /// <summary>The hook descriptor of <c>EvaluateAsync</c>, named <c>Shop.Hooks.QualityEvaluator.EvaluateAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>EvaluateAsync</c>, named <c>Shop.Hooks.QualityEvaluator.EvaluateAsync</c>: attach it to an owner's PostHooks (it runs in the background and binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.EvaluateAsync",
@@ -20,7 +20,7 @@ namespace Shop.Hooks
             RunInBackground = true,
         };
 
-        /// <summary>The hook descriptor of <c>Inspect</c>, named <c>Shop.Hooks.QualityEvaluator.Inspect</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Inspect</c>, named <c>Shop.Hooks.QualityEvaluator.Inspect</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.Inspect",
@@ -31,7 +31,7 @@ namespace Shop.Hooks
             static context => context.GetRequiredService<global::Shop.Hooks.QualityEvaluator>().Inspect(context.Input),
             targetType: typeof(global::Shop.Hooks.QualityEvaluator));
 
-        /// <summary>The hook descriptor of <c>InspectLaterAsync</c>, named <c>Shop.Hooks.QualityEvaluator.InspectLaterAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>InspectLaterAsync</c>, named <c>Shop.Hooks.QualityEvaluator.InspectLaterAsync</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InspectLaterAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.QualityEvaluator.InspectLaterAsync",

@@ -5,7 +5,7 @@ namespace Shop.Broken
 {
     partial class Mixed
     {
-        /// <summary>The hook descriptor of <c>Valid</c>, named <c>Shop.Broken.Mixed.Valid</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Valid</c>, named <c>Shop.Broken.Mixed.Valid</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ValidHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Broken.Mixed.Valid",

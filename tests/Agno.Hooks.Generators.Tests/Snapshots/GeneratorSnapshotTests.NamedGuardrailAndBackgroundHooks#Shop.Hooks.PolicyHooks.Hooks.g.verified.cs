@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class PolicyHooks
     {
-        /// <summary>The hook descriptor of <c>BlockBadOutput</c>, named <c>Shop.Hooks.PolicyHooks.BlockBadOutput</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>BlockBadOutput</c>, named <c>Shop.Hooks.PolicyHooks.BlockBadOutput</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockBadOutputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.BlockBadOutput",
@@ -18,7 +18,7 @@ namespace Shop.Hooks
             Guardrail = true,
         };
 
-        /// <summary>The hook descriptor of <c>BlockPii</c>, named <c>pii-guard</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>BlockPii</c>, named <c>pii-guard</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor BlockPiiHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "pii-guard",
@@ -31,7 +31,7 @@ namespace Shop.Hooks
             Guardrail = true,
         };
 
-        /// <summary>The hook descriptor of <c>NotifyAsync</c>, named <c>notify "ops"</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>NotifyAsync</c>, named <c>notify "ops"</c>: attach it to an owner's PostHooks (it runs in the background and binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NotifyAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "notify \"ops\"",
@@ -44,7 +44,7 @@ namespace Shop.Hooks
             RunInBackground = true,
         };
 
-        /// <summary>The hook descriptor of <c>Plain</c>, named <c>Shop.Hooks.PolicyHooks.Plain</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Plain</c>, named <c>Shop.Hooks.PolicyHooks.Plain</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor PlainHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.PolicyHooks.Plain",

@@ -9,7 +9,7 @@ namespace Shop.Hooks
         {
             partial record Inner
             {
-                /// <summary>The hook descriptor of <c>Deep</c>, named <c>Shop.Hooks.Outer.Middle.Inner.Deep</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+                /// <summary>The hook descriptor of <c>Deep</c>, named <c>Shop.Hooks.Outer.Middle.Inner.Deep</c>: attach it to any of an owner's hook lists.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
                 public static global::Agno.Hooks.HookDescriptor DeepHook { get; } = new global::Agno.Hooks.HookDescriptor(
                     "Shop.Hooks.Outer.Middle.Inner.Deep",

@@ -7,7 +7,7 @@ namespace Shop.Hooks
     {
         partial struct Value
         {
-            /// <summary>The hook descriptor of <c>InStruct</c>, named <c>Shop.Hooks.Outer.Value.InStruct</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+            /// <summary>The hook descriptor of <c>InStruct</c>, named <c>Shop.Hooks.Outer.Value.InStruct</c>: attach it to any of an owner's hook lists.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
             public static global::Agno.Hooks.HookDescriptor InStructHook { get; } = new global::Agno.Hooks.HookDescriptor(
                 "Shop.Hooks.Outer.Value.InStruct",

@@ -5,7 +5,7 @@ namespace Shop.Other
 {
     partial interface IHookHolder
     {
-        /// <summary>The hook descriptor of <c>InInterface</c>, named <c>Shop.Other.IHookHolder.InInterface</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>InInterface</c>, named <c>Shop.Other.IHookHolder.InInterface</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InInterfaceHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Other.IHookHolder.InInterface",

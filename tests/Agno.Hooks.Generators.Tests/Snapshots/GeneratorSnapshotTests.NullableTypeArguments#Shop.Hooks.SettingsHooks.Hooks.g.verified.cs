@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class SettingsHooks
     {
-        /// <summary>The hook descriptor of <c>Configure</c>, named <c>Shop.Hooks.SettingsHooks.Configure</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Configure</c>, named <c>Shop.Hooks.SettingsHooks.Configure</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ConfigureHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.SettingsHooks.Configure",

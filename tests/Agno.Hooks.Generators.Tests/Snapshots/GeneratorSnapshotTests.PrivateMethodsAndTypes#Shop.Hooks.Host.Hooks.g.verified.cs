@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class Host
     {
-        /// <summary>The hook descriptor of <c>Hidden</c>, named <c>Shop.Hooks.Host.Hidden</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Hidden</c>, named <c>Shop.Hooks.Host.Hidden</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor HiddenHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.Host.Hidden",
@@ -15,7 +15,7 @@ namespace Shop.Hooks
             },
             static context => global::Shop.Hooks.Host.Hidden(context.Input));
 
-        /// <summary>The hook descriptor of <c>Internal</c>, named <c>Shop.Hooks.Host.Internal</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Internal</c>, named <c>Shop.Hooks.Host.Internal</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor InternalHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.Host.Internal",

@@ -5,7 +5,7 @@ namespace Shop.Input
 {
     partial class Moderator
     {
-        /// <summary>The hook descriptor of <c>Moderate</c>, named <c>Shop.Input.Moderator.Moderate</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>Moderate</c>, named <c>Shop.Input.Moderator.Moderate</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor ModerateHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Input.Moderator.Moderate",

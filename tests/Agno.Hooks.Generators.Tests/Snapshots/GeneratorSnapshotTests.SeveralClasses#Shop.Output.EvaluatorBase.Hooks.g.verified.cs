@@ -5,7 +5,7 @@ namespace Shop.Output
 {
     partial class EvaluatorBase
     {
-        /// <summary>The hook descriptor of <c>Evaluate</c>, named <c>Shop.Output.EvaluatorBase.Evaluate</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>Evaluate</c>, named <c>Shop.Output.EvaluatorBase.Evaluate</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor EvaluateHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Output.EvaluatorBase.Evaluate",

@@ -5,7 +5,7 @@ namespace Shop.Output
 {
     partial class OutputHooks
     {
-        /// <summary>The hook descriptor of <c>Sign</c>, named <c>Shop.Output.OutputHooks.Sign</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>Sign</c>, named <c>Shop.Output.OutputHooks.Sign</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor SignHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Output.OutputHooks.Sign",

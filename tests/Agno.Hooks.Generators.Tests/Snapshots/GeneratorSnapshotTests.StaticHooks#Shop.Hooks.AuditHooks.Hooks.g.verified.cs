@@ -5,7 +5,7 @@ namespace Shop.Hooks
 {
     partial class AuditHooks
     {
-        /// <summary>The hook descriptor of <c>CheckOutputAsync</c>, named <c>Shop.Hooks.AuditHooks.CheckOutputAsync</c>: attach it to an owner's post-hooks (it binds the run's output).</summary>
+        /// <summary>The hook descriptor of <c>CheckOutputAsync</c>, named <c>Shop.Hooks.AuditHooks.CheckOutputAsync</c>: attach it to any of an owner's hook lists but PreHooks (it binds the run's output).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor CheckOutputAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.CheckOutputAsync",
@@ -16,7 +16,7 @@ namespace Shop.Hooks
                 new global::Agno.Hooks.HookParameter("cancellationToken", global::Agno.Hooks.HookParameterKind.CancellationToken, typeof(global::System.Threading.CancellationToken)),
             });
 
-        /// <summary>The hook descriptor of <c>LogInput</c>, named <c>Shop.Hooks.AuditHooks.LogInput</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>LogInput</c>, named <c>Shop.Hooks.AuditHooks.LogInput</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor LogInputHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.LogInput",
@@ -26,14 +26,14 @@ namespace Shop.Hooks
             },
             static context => global::Shop.Hooks.AuditHooks.LogInput(context.Input));
 
-        /// <summary>The hook descriptor of <c>NoParameters</c>, named <c>Shop.Hooks.AuditHooks.NoParameters</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>NoParameters</c>, named <c>Shop.Hooks.AuditHooks.NoParameters</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor NoParametersHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.NoParameters",
             global::System.Array.Empty<global::Agno.Hooks.HookParameter>(),
             static context => global::Shop.Hooks.AuditHooks.NoParameters());
 
-        /// <summary>The hook descriptor of <c>TagRunAsync</c>, named <c>Shop.Hooks.AuditHooks.TagRunAsync</c>: attach it to an owner's pre-hooks or post-hooks.</summary>
+        /// <summary>The hook descriptor of <c>TagRunAsync</c>, named <c>Shop.Hooks.AuditHooks.TagRunAsync</c>: attach it to any of an owner's hook lists.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Agno.Hooks.Generators", "0.1.0.0")]
         public static global::Agno.Hooks.HookDescriptor TagRunAsyncHook { get; } = new global::Agno.Hooks.HookDescriptor(
             "Shop.Hooks.AuditHooks.TagRunAsync",

@@ -30,16 +30,33 @@ internal static class AnalyzerVerifier
         return test.RunAsync();
     }
 
-    private static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create<TAnalyzer>(string markup)
+    /// <summary>With the generator's files in the compilation, as in a build: for diagnostics about generated descriptors.</summary>
+    public static Task VerifyWithGeneratorAsync<TAnalyzer>(string markup, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
-        {
-            TestCode = Usings + markup,
-            // No reference package: the framework would fetch one from NuGet. The same .NET 10 references the other tests use.
-            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
-        };
+        // The generated files themselves are the snapshot tests' business.
+        var test = Configure(new WithGenerator<TAnalyzer>(), markup);
+        test.TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Create<TAnalyzer>(string markup)
+        where TAnalyzer : DiagnosticAnalyzer, new() => Configure(new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>(), markup);
+
+    private static T Configure<T>(T test, string markup)
+        where T : AnalyzerTest<DefaultVerifier>
+    {
+        test.TestCode = Usings + markup;
+        // No reference package: the framework would fetch one from NuGet. The same .NET 10 references the other tests use.
+        test.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         test.TestState.AdditionalReferences.AddRange(TestCompilation.References);
         return test;
+    }
+
+    private sealed class WithGenerator<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(HookGenerator)];
     }
 }

@@ -52,7 +52,7 @@ internal static class TestCompilation
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation)
     {
         var withAnalyzers = compilation.WithAnalyzers(
-            [new HookAnalyzer(), new BackgroundHookWriteAnalyzer()],
+            [new HookAnalyzer(), new BackgroundHookWriteAnalyzer(), new HookAttachmentAnalyzer()],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         return await withAnalyzers.GetAllDiagnosticsAsync();
     }
