@@ -57,6 +57,12 @@ public sealed class CallHookDispatchTests
 
             [Hook(RunInBackground = true)]
             public static void Log(RunInput input) { }
+
+            [Hook(RunInBackground = true)]
+            public static void AuditCall(ToolExecution tool, RunContext run) { }
+
+            [Hook]
+            public static void Inspect(ToolExecution tool) { }
         }
         """;
 
@@ -119,14 +125,27 @@ public sealed class CallHookDispatchTests
     {
         Enum.GetValues<Model.HookStages>().Select(stage => (stage.ToString(), (int)stage))
             .ShouldBe(Enum.GetValues<HookStages>().Select(stage => (stage.ToString(), (int)stage)));
-        All.Count.ShouldBe(10);
+        All.Count.ShouldBe(12);
         foreach (var hook in All)
         {
             var bindings = hook.Parameters.Select(p => Enum.Parse<ParameterBinding>(p.Kind.ToString()));
             var allowed = HookPlacement.Allowed(bindings, hook.RunInBackground);
 
-            // The runtime's lists refuse a background hook at a call, whatever it binds (HookList's check).
-            var runtime = hook.RunInBackground ? hook.Stages & (HookStages.Pre | HookStages.Post) : hook.Stages;
+            // What the runtime's lists take: each list asked, as a user attaching the hook would.
+            var runtime = HookStages.None;
+            foreach (var (name, stage) in HookPlacement.Lists)
+            {
+                var list = (HookList)typeof(Agent).GetProperty(name)!.GetValue(new Agent("probe"))!;
+                try
+                {
+                    list.Add(hook);
+                    runtime |= (HookStages)(int)stage;
+                }
+                catch (HookBindingException)
+                {
+                }
+            }
+
             ((int)allowed).ShouldBe((int)runtime, hook.Name);
         }
     }

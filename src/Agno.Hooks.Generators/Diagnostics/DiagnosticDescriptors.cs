@@ -145,9 +145,9 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CallHookInBackground = Error(
         "AGNH118",
-        "A tool or model hook can't run in the background",
-        "Hook '{0}' runs in the background, but it binds {1} ('{2}'), which only hooks at a tool call or a model request get, and those run inline, at the call: make it inline, or make it a background post-hook that binds RunOutput, which gets the finished run with its tool calls (RunOutput.Tools)",
-        "Tool and model hooks run at the call, while the model waits for its result; the runtime refuses a background hook in their lists. A background post-hook gets the whole run, tool calls included, after the response.");
+        "A background hook can't bind what is live at a call",
+        "Hook '{0}' runs in the background, but it binds {1} ('{2}'), which exists only at the call, inline, and a background hook runs when the call is over: make it inline, or, to audit tool calls after the response, bind ToolExecution (a copy of the call's record) and attach it to PostToolHooks",
+        "A tool call, a model request and the next step are live at the call: hooks change them while the model waits. A background hook runs after the response, on copies; after a tool call it gets a copy of the call's record (ToolExecution), the run's context and input.");
 
     public static readonly DiagnosticDescriptor HookBindsToolCallAndModelRequest = Error(
         "AGNH119",
@@ -169,9 +169,9 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BackgroundHookAttachedToCall = Error(
         "AGNH122",
-        "A background hook can't be a tool or model hook",
-        "Background hook '{0}' can't be in {1}: tool and model hooks run inline, at the call; make it inline, or attach it to PostHooks, where a background hook gets the finished run with its tool calls (RunOutput.Tools)",
-        "Tool and model hooks run at the call, while the model waits for its result; the runtime refuses a background hook in their lists when it is added. This says so at compile time.");
+        "A background hook is attached where it can't run",
+        "Background hook '{0}' can't be in {1}: hooks before or around a call, and model hooks, run inline, at the call, and after a tool call a background hook gets copies (the call's record, the run's context and input), not the output; make it inline, attach it to PostToolHooks binding ToolExecution, or to PostHooks, where it gets the finished run with its tool calls (RunOutput.Tools)",
+        "The runtime refuses such a hook when it is added; this says so at compile time.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) => new(
         id,

@@ -81,7 +81,11 @@ public sealed class HookAttachmentAnalyzer : DiagnosticAnalyzer
         var (method, attribute) = found;
         var stage = HookPlacement.StageOfList(listName);
         var name = HookRules.NameOf(method, attribute);
-        if (HookSettings.Read(attribute).RunInBackground && (stage & HookPlacement.OfBackground) == 0)
+        // A background hook in a list that runs none (before or around a call, model hooks), or after a tool call binding
+        // what it can't have there; at the run's edges the argument check below says what is missing.
+        if (HookSettings.Read(attribute).RunInBackground
+            && (stage & (HookStages.Pre | HookStages.Post)) == 0
+            && (HookPlacement.Allowed(method.Parameters.Select(p => HookRules.Classify(p.Type, out _)), runInBackground: true) & stage) == 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BackgroundHookAttachedToCall, argument.GetLocation(), name, listName));
             return;

@@ -324,6 +324,7 @@ internal static class HookEmitter
                 ParameterBinding.BackgroundExecutionInfo => parameter.Nullable ? "context.BackgroundExecution" : "context.RequiredBackgroundExecution",
                 ParameterBinding.Session => "context.RequiredSession",
                 ParameterBinding.ToolCall => "context.RequiredToolCall",
+                ParameterBinding.ToolExecution => "context.RequiredToolExecution",
                 ParameterBinding.ModelRequest => "context.RequiredModelRequest",
                 ParameterBinding.Next => "context.RequiredNext",
                 _ => $"context.GetRequiredService<{parameter.TypeName}>()",

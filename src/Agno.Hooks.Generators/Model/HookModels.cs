@@ -17,6 +17,7 @@ internal enum ParameterBinding
     ToolCall,
     Next,
     ModelRequest,
+    ToolExecution,
 }
 
 /// <summary>How the dispatcher turns the hook's return value into a <c>ValueTask</c>.</summary>

@@ -43,13 +43,14 @@ internal static class HookPlacement
 
     /// <summary>The kinds of argument that exist only in some lists, in the order messages name them.</summary>
     public static IReadOnlyList<ParameterBinding> Restricting { get; } =
-        [ParameterBinding.RunOutput, ParameterBinding.ToolCall, ParameterBinding.ModelRequest, ParameterBinding.Next];
+        [ParameterBinding.RunOutput, ParameterBinding.ToolCall, ParameterBinding.ToolExecution, ParameterBinding.ModelRequest, ParameterBinding.Next];
 
     /// <summary>What an argument of a <see cref="Restricting"/> kind is, for messages: "a tool call".</summary>
     public static string Describe(ParameterBinding binding) => binding switch
     {
         ParameterBinding.RunOutput => "the run's output",
         ParameterBinding.ToolCall => "a tool call",
+        ParameterBinding.ToolExecution => "a tool call's record",
         ParameterBinding.ModelRequest => "a model request",
         ParameterBinding.Next => "the next step",
         _ => binding.ToString(),
@@ -59,22 +60,41 @@ internal static class HookPlacement
     public static HookStages Of(ParameterBinding binding) => binding switch
     {
         ParameterBinding.RunOutput => HookStages.Post | HookStages.ToolCalls | HookStages.ModelCalls,
-        ParameterBinding.ToolCall => HookStages.ToolCalls,
+        ParameterBinding.ToolCall or ParameterBinding.ToolExecution => HookStages.ToolCalls,
         ParameterBinding.ModelRequest => HookStages.ModelCalls,
         ParameterBinding.Next => HookStages.ToolCall | HookStages.ModelCall,
         _ => HookStages.Any,
     };
 
-    /// <summary>Where a background hook can be: tool and model hooks run inline, at the call.</summary>
-    public static HookStages OfBackground => HookStages.Pre | HookStages.Post;
+    /// <summary>
+    /// Where a background hook can be: the run's edges, and after a tool call (on a copy of its record); the hooks before
+    /// and around a call, and model hooks, run inline, at the call.
+    /// </summary>
+    public static HookStages BackgroundLists => HookStages.Pre | HookStages.Post | HookStages.PostToolCall;
+
+    /// <summary>
+    /// Where a background hook that binds an argument of this kind can be: after a tool call it gets copies of the call's
+    /// record, the run's context and input, not what is live at the call (the call, the next step, a model request) nor
+    /// the output (not finished then).
+    /// </summary>
+    public static HookStages OfBackground(ParameterBinding binding) => binding switch
+    {
+        ParameterBinding.ToolCall or ParameterBinding.ModelRequest or ParameterBinding.Next => HookStages.None,
+        ParameterBinding.RunOutput => HookStages.Post,
+        _ => Of(binding) & BackgroundLists,
+    };
+
+    /// <summary>Whether a background hook can't bind an argument of this kind anywhere: it is live at a call.</summary>
+    public static bool IsLiveAtCall(ParameterBinding binding) =>
+        binding is ParameterBinding.ToolCall or ParameterBinding.ModelRequest or ParameterBinding.Next;
 
     /// <summary>The lists a hook with these parameters can be in.</summary>
     public static HookStages Allowed(IEnumerable<ParameterBinding> bindings, bool runInBackground)
     {
-        var stages = runInBackground ? OfBackground : HookStages.Any;
+        var stages = runInBackground ? BackgroundLists : HookStages.Any;
         foreach (var binding in bindings)
         {
-            stages &= Of(binding);
+            stages &= runInBackground ? OfBackground(binding) : Of(binding);
         }
 
         return stages;

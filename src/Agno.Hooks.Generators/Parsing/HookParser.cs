@@ -74,6 +74,7 @@ internal static class HookParser
         (ParameterBinding.CancellationToken, _) => "global::System.Threading.CancellationToken",
         (ParameterBinding.BackgroundExecutionInfo, _) => "global::Agno.Hooks.BackgroundExecutionInfo",
         (ParameterBinding.ToolCall, _) => "global::Agno.Hooks.ToolCall",
+        (ParameterBinding.ToolExecution, _) => "global::Agno.Hooks.ToolExecution",
         (ParameterBinding.ModelRequest, _) => "global::Agno.Hooks.ModelRequest",
         (ParameterBinding.Next, _) => "global::Agno.Hooks.HookNext",
         (ParameterBinding.RunOutput, false) => "global::Agno.Hooks.RunOutput",

@@ -284,6 +284,11 @@ internal static class HookRules
             return ParameterBinding.ModelRequest;
         }
 
+        if (KnownTypes.IsToolExecution(type))
+        {
+            return ParameterBinding.ToolExecution;
+        }
+
         if (KnownTypes.IsHookNext(type))
         {
             return ParameterBinding.Next;

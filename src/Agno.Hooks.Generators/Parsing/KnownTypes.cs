@@ -22,6 +22,8 @@ internal static class KnownTypes
 
     public static bool IsModelRequest(ITypeSymbol type) => IsAgnoHooksType(type, "ModelRequest");
 
+    public static bool IsToolExecution(ITypeSymbol type) => IsAgnoHooksType(type, "ToolExecution");
+
     /// <summary>The <c>HookNext</c> delegate: the rest of the chain, for a hook around a tool call or a model request.</summary>
     public static bool IsHookNext(ITypeSymbol type) => IsAgnoHooksType(type, "HookNext");
 

@@ -46,7 +46,7 @@ internal sealed class HookOwnerValidator(
             (problems ??= []).Add("- " + problem);
         }
 
-        foreach (var hook in owner.PreHooks.Concat(owner.PostHooks))
+        foreach (var hook in OwnerHooks.All(owner))
         {
             if (hook.TargetType is { } target && !IsRegistered(target, hook.ServiceKey))
             {

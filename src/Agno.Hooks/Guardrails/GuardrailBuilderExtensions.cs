@@ -100,6 +100,34 @@ public static class GuardrailBuilderExtensions
         return builder;
     }
 
+    /// <summary>Adds <see cref="ToolPolicyGuardrail"/>; attach <c>ToolPolicyGuardrail.CheckHook</c> to <c>PreToolHooks</c>.</summary>
+    public static IAgnoHooksBuilder AddToolPolicy(this IAgnoHooksBuilder builder, Action<ToolPolicyOptions>? configure = null) =>
+        builder.AddToolPolicy(Options.Options.DefaultName, configure);
+
+    /// <summary>
+    /// Adds the <see cref="ToolPolicyGuardrail"/> of the configuration <paramref name="name"/>; attach
+    /// <c>ToolPolicyGuardrail.CheckHook.Named(name)</c> to <c>PreToolHooks</c>.
+    /// </summary>
+    public static IAgnoHooksBuilder AddToolPolicy(this IAgnoHooksBuilder builder, string name, Action<ToolPolicyOptions>? configure = null) =>
+        builder.AddGuardrail(name, static (_, options) => new ToolPolicyGuardrail(options), configure, ToolPolicyGuardrail.Validate);
+
+    /// <summary>
+    /// Adds <see cref="ToolResultPiiGuardrail"/>; attach <c>ToolResultPiiGuardrail.CheckHook</c> to <c>PostToolHooks</c>. Its
+    /// options are the <see cref="PiiDetectionOptions"/> named <see cref="ToolResultPiiGuardrail.HookName"/>, masking unless
+    /// <paramref name="configure"/> says otherwise.
+    /// </summary>
+    public static IAgnoHooksBuilder AddToolResultPiiMasking(this IAgnoHooksBuilder builder, Action<PiiDetectionOptions>? configure = null) =>
+        builder.AddGuardrail<ToolResultPiiGuardrail, PiiDetectionOptions>(
+            ToolResultPiiGuardrail.HookName,
+            serviceKey: null,
+            static (services, options) => new ToolResultPiiGuardrail(options, services.GetService<ILogger<ToolResultPiiGuardrail>>()),
+            options =>
+            {
+                options.Mask = true;
+                configure?.Invoke(options);
+            },
+            PiiScanner.Validate);
+
     /// <summary>
     /// Adds a guardrail of your own: <typeparamref name="TGuardrail"/>, a class with a <c>[Hook(Guardrail = true)]</c>
     /// instance method, created once by <paramref name="create"/> from its <typeparamref name="TOptions"/> (the unnamed

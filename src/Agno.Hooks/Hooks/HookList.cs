@@ -97,7 +97,7 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
     private static bool Excludes(HookParameterKind kind, HookStage stage) => kind switch
     {
         HookParameterKind.RunOutput => stage == HookStage.Pre,
-        HookParameterKind.ToolCall => stage is not (HookStage.PreToolCall or HookStage.PostToolCall or HookStage.ToolCall),
+        HookParameterKind.ToolCall or HookParameterKind.ToolExecution => stage is not (HookStage.PreToolCall or HookStage.PostToolCall or HookStage.ToolCall),
         HookParameterKind.ModelRequest => stage is not (HookStage.PreModelCall or HookStage.PostModelCall or HookStage.ModelCall),
         HookParameterKind.Next => stage is not (HookStage.ToolCall or HookStage.ModelCall),
         _ => false,
@@ -106,7 +106,7 @@ public sealed class HookList : CheckedCollection<HookDescriptor>
     private static string Why(HookParameter parameter) => parameter.Kind switch
     {
         HookParameterKind.RunOutput => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) exists only after the model has run, so it can only be a post-hook.",
-        HookParameterKind.ToolCall => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a tool call, so it can only be a tool hook (PreToolHooks, PostToolHooks, ToolHooks).",
+        HookParameterKind.ToolCall or HookParameterKind.ToolExecution => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a tool call's, so it can only be a tool hook (PreToolHooks, PostToolHooks, ToolHooks).",
         HookParameterKind.ModelRequest => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is a model request, so it can only be a model hook (PreModelHooks, PostModelHooks, ModelHooks).",
         _ => $"its parameter '{parameter.Name}' ({parameter.Type.Name}) is the next step of a chain around a call, so it can only be in ToolHooks or ModelHooks.",
     };

@@ -94,20 +94,11 @@ public sealed class HookPipeline
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        foreach (var hook in owner.PreHooks.Snapshot())
+        // A tool or model hook list holds background hooks only after tool calls, and only those that say so; the global
+        // switch is counted for them too, which asks for a destination that may go unused: the safe side.
+        if (OwnerHooks.AnyBackground(owner, runHooksInBackground))
         {
-            if (HookRun.IsBackground(hook, runHooksInBackground))
-            {
-                return true;
-            }
-        }
-
-        foreach (var hook in owner.PostHooks.Snapshot())
-        {
-            if (HookRun.IsBackground(hook, runHooksInBackground))
-            {
-                return true;
-            }
+            return true;
         }
 
         foreach (var child in owner.Children)

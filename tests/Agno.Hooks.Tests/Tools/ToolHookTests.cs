@@ -207,7 +207,7 @@ public sealed class ToolHookTests
         var toolHook = Before("tool", _ => { });
         var aroundHook = Around("around");
 
-        Should.Throw<HookBindingException>(() => agent.PreHooks.Add(toolHook)).Message.ShouldContain("is a tool call, so it can only be a tool hook");
+        Should.Throw<HookBindingException>(() => agent.PreHooks.Add(toolHook)).Message.ShouldContain("is a tool call's, so it can only be a tool hook");
         Should.Throw<HookBindingException>(() => agent.PreToolHooks.Add(aroundHook)).Message.ShouldContain("can only be in ToolHooks");
         Should.Throw<HookBindingException>(() => agent.PostToolHooks.Add(new HookDescriptor("bg", [CallParameter], _ => { }) { RunInBackground = true }))
             .Message.ShouldContain("is live at the call, and the call is over when the hook runs: bind ToolExecution");
