@@ -4,8 +4,12 @@ using Microsoft.Extensions.AI;
 
 namespace Agno.Hooks.AgentFramework.Tests.Conformance;
 
-/// <summary>The run semantics every owner shares, on an Agent Framework <see cref="ChatClientAgent"/> with <c>UseAgnoHooks</c>.</summary>
-public sealed class AgentFrameworkConformanceTests : RunConformanceTests
+/// <summary>
+/// The run and tool stages every owner that has them shares, on an Agent Framework <see cref="ChatClientAgent"/> with
+/// <c>UseAgnoHooks</c>; tools come in each run's options and run in the inner agent's own loop. It has no model stage:
+/// the model is under that loop, out of the hooks' reach.
+/// </summary>
+public sealed class AgentFrameworkConformanceTests : ToolStageConformanceTests
 {
     protected override OwnerUnderTest Create(ConformanceHost host)
     {
@@ -15,7 +19,14 @@ public sealed class AgentFrameworkConformanceTests : RunConformanceTests
 
     private sealed class AgentUnderTest(AIAgent agent, AgnoHooksAgent hooks) : OwnerUnderTest
     {
+        private readonly List<AITool> _tools = [];
+
         public override IHookOwner Owner => hooks;
+
+        public override void AddTool(AITool tool) => _tools.Add(tool);
+
+        /// <summary>A run's options: the tools, when it has any (a ChatClientAgent adds them to its own).</summary>
+        private ChatClientAgentRunOptions? Options => _tools.Count == 0 ? null : new ChatClientAgentRunOptions(new ChatOptions { Tools = [.. _tools] });
 
         public override async Task<RunResult> RunAsync(string message, bool streamed, CancellationToken cancellationToken = default)
         {
@@ -23,12 +34,12 @@ public sealed class AgentFrameworkConformanceTests : RunConformanceTests
             {
                 if (!streamed)
                 {
-                    var response = await agent.RunAsync(message, cancellationToken: cancellationToken);
+                    var response = await agent.RunAsync(message, options: Options, cancellationToken: cancellationToken);
                     return response.GetHookRejection() is { } rejection ? new RunResult(RunResultKind.Rejected, rejection.Message) : new RunResult(RunResultKind.Completed, response.Text);
                 }
 
                 var updates = new List<AgentResponseUpdate>();
-                await foreach (var update in agent.RunStreamingAsync(message, cancellationToken: cancellationToken))
+                await foreach (var update in agent.RunStreamingAsync(message, options: Options, cancellationToken: cancellationToken))
                 {
                     updates.Add(update);
                     if (update.GetHookRejection() is null && update.Text.Length > 0)

@@ -7,7 +7,8 @@ namespace Agno.Hooks.CustomOwner.Tests.Conformance;
 
 /// <summary>
 /// The run semantics every owner shares, on the custom owner: a function that streams the scripted model, reaching its run
-/// through <see cref="HookRun.Current"/> to add the model's usage.
+/// through <see cref="HookRun.Current"/> to add the model's usage. It has no tool loop, so no tool or model stage: it runs
+/// the run stages only.
 /// </summary>
 public sealed class FuncOwnerConformanceTests : RunConformanceTests
 {

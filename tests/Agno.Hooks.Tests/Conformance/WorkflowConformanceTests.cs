@@ -4,7 +4,8 @@ namespace Agno.Hooks.Tests.Conformance;
 
 /// <summary>
 /// The run semantics every owner shares, on a <see cref="Workflow"/> whose one step is an agent with the scripted model.
-/// Its content is its steps': it streams none of its own, so it has no time to first token.
+/// Its content is its steps': it streams none of its own, so it has no time to first token. It has no tool or model
+/// stage of its own (its steps' agents have theirs), so it runs the run stages only.
 /// </summary>
 public sealed class WorkflowConformanceTests : RunConformanceTests
 {

@@ -68,10 +68,19 @@ public sealed class CapturingQueue : IBackgroundHookQueue
 /// The model every owner under test calls: it answers "Hello world" (or <see cref="Answer"/>) in two chunks after
 /// <see cref="Delay"/> on the clock, with two usage items on its first update (streamed) or one usage of the same total
 /// (not streamed); or it fails, or waits until the run is cancelled. It records the run it was called in
-/// (<see cref="HookRun.Current"/>).
+/// (<see cref="HookRun.Current"/>) and the messages it got.
 /// </summary>
+/// <remarks>
+/// Its tool script: offered a tool named <see cref="ProbeTool"/> (<see cref="ChatOptions.Tools"/>) in a conversation with
+/// no tool result yet, it asks for one call of it per text of <see cref="ProbeTexts"/> (call ids <c>call-1</c>, <c>call-2</c>,
+/// …, the text as argument <c>text</c>); given tool results, it answers "probe returned: " and then the results, each as
+/// the model got it, joined by "; ".
+/// </remarks>
 public sealed class ScriptedModel(ManualClock clock) : IChatClient
 {
+    /// <summary>The name of the tool the model calls when it is offered one of that name.</summary>
+    public const string ProbeTool = "probe";
+
     public TimeSpan Delay { get; set; } = TimeSpan.FromSeconds(2);
 
     public bool Fail { get; set; }
@@ -81,6 +90,9 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
 
     public bool WaitForCancellation { get; set; }
 
+    /// <summary>The argument of each call of <see cref="ProbeTool"/> the model asks for, all in one response.</summary>
+    public IReadOnlyList<string> ProbeTexts { get; set; } = ["ping"];
+
     /// <summary>Throws a cancellation of its own (an HTTP client's time-out, say) while the run's token is not cancelled.</summary>
     public bool TimeOut { get; set; }
 
@@ -89,6 +101,9 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
     /// <summary>The runs the model was called in, as <see cref="HookRun.Current"/> told it.</summary>
     public ConcurrentQueue<HookRun?> Runs { get; } = new();
 
+    /// <summary>The messages of each request, in order.</summary>
+    public ConcurrentQueue<ChatMessage[]> Requests { get; } = new();
+
     /// <summary>Released when a call has started (for tests that cancel it).</summary>
     public SemaphoreSlim Started { get; } = new(0);
 
@@ -96,8 +111,8 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
 
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await BeginAsync(cancellationToken);
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, string.Concat(Answer)))
+        var (calls, chunks) = Script(await BeginAsync(messages, cancellationToken), options);
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, chunks.Count == 0 ? [.. calls] : [.. calls, new TextContent(string.Concat(chunks))]))
         {
             ModelId = "scripted",
             Usage = new UsageDetails { InputTokenCount = 7, OutputTokenCount = 2, TotalTokenCount = 9 },
@@ -106,15 +121,15 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await BeginAsync(cancellationToken);
-        var answer = Answer;
+        var (calls, chunks) = Script(await BeginAsync(messages, cancellationToken), options);
         yield return new ChatResponseUpdate(ChatRole.Assistant,
         [
-            new TextContent(answer[0]),
+            .. calls,
+            .. chunks.Take(1).Select(chunk => new TextContent(chunk)),
             new UsageContent(new UsageDetails { InputTokenCount = 3, OutputTokenCount = 1, TotalTokenCount = 4 }),
             new UsageContent(new UsageDetails { InputTokenCount = 4, OutputTokenCount = 1, TotalTokenCount = 5 }),
         ]) { ModelId = "scripted" };
-        foreach (var chunk in answer.Skip(1))
+        foreach (var chunk in chunks.Skip(1))
         {
             yield return new ChatResponseUpdate(ChatRole.Assistant, chunk) { ModelId = "scripted" };
         }
@@ -127,10 +142,26 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
     {
     }
 
-    private async Task BeginAsync(CancellationToken cancellationToken)
+    /// <summary>What the model answers to <paramref name="messages"/>: calls of the probe tool, or the text's chunks (see the remarks above).</summary>
+    private (AIContent[] Calls, IReadOnlyList<string> Chunks) Script(ChatMessage[] messages, ChatOptions? options)
     {
+        var results = messages.SelectMany(message => message.Contents).OfType<FunctionResultContent>().ToList();
+        if (results.Count > 0)
+        {
+            return ([], ["probe returned: ", string.Join("; ", results.Select(result => result.Result?.ToString()))]);
+        }
+
+        return options?.Tools?.Any(tool => tool.Name == ProbeTool) == true
+            ? ([.. ProbeTexts.Select((text, i) => new FunctionCallContent($"call-{i + 1}", ProbeTool, new Dictionary<string, object?> { ["text"] = text }))], [])
+            : ([], Answer);
+    }
+
+    private async Task<ChatMessage[]> BeginAsync(IEnumerable<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        ChatMessage[] request = [.. messages];
         Interlocked.Increment(ref _calls);
         Runs.Enqueue(HookRun.Current);
+        Requests.Enqueue(request);
         Started.Release();
         if (WaitForCancellation)
         {
@@ -148,6 +179,8 @@ public sealed class ScriptedModel(ManualClock clock) : IChatClient
         {
             throw new InvalidOperationException("model down");
         }
+
+        return request;
     }
 }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Agno.Hooks.Conformance;
 
 /// <summary>How one kind of owner is run by the conformance suite, and how its caller sees the outcome.</summary>
@@ -14,6 +16,13 @@ public abstract class OwnerUnderTest
 
     /// <summary>The pieces of the answer a streaming caller received, in order: the owner's own content deltas.</summary>
     public List<string> Deltas { get; } = [];
+
+    /// <summary>
+    /// Offers the owner's model a tool, the way the owner takes tools: its own list (Agent, Team's leader), or each
+    /// request's options (the chat client, the Agent Framework agent). Only for owners whose model calls tools
+    /// (<see cref="ToolStageConformanceTests"/>): the others have none of their own.
+    /// </summary>
+    public virtual void AddTool(AITool tool) => throw new NotSupportedException($"'{Owner.Id}' has no tools of its own.");
 
     /// <summary>Runs it once; the outcome as its caller sees it. A cancellation is thrown, as the owner throws it.</summary>
     public abstract Task<RunResult> RunAsync(string message, bool streamed, CancellationToken cancellationToken = default);

@@ -4,7 +4,8 @@ namespace Agno.Hooks.Conformance;
 
 /// <summary>
 /// The run semantics every owner shares, because every owner runs through the one driver (<see cref="HookPipeline.RunAsync"/>):
-/// Agent, Team, Workflow, the Agent Framework agent, the chat client and a custom owner each derive a class from this one.
+/// Agent, Team, Workflow, the Agent Framework agent, the chat client and a custom owner each derive a class from this one
+/// (through <see cref="ToolStageConformanceTests"/> and <see cref="ModelStageConformanceTests"/> where they have those stages).
 /// Each test pins a rule the owners once drifted on.
 /// </summary>
 public abstract partial class RunConformanceTests

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace Agno.Hooks.Conformance;
 
 /// <summary>
@@ -8,9 +10,21 @@ public sealed class RunnableUnderTest(
     IHookOwner owner,
     Func<string, CancellationToken, Task<RunOutput>> run,
     Func<string, CancellationToken, IAsyncEnumerable<RunEvent>> runStreaming,
-    bool streamsOwnContent = true) : OwnerUnderTest
+    bool streamsOwnContent = true,
+    Action<AITool>? addTool = null) : OwnerUnderTest
 {
     public override IHookOwner Owner => owner;
+
+    public override void AddTool(AITool tool)
+    {
+        if (addTool is null)
+        {
+            base.AddTool(tool);
+            return;
+        }
+
+        addTool(tool);
+    }
 
     public override bool StreamsOwnContent => streamsOwnContent;
 
