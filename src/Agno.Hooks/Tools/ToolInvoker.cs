@@ -93,19 +93,26 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
         var owner = run.Owner as IToolHookOwner;
         var tool = context.Function.GetService(typeof(HookedTool)) as HookedTool;
         var call = new ToolCall(context.Function, context.Arguments, record) { Invocation = context };
-        if (await run.ExecuteCallHooksAsync(Join(owner?.PreToolHooks, tool?.PreToolHooks), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
+        var before = Join(owner?.PreToolHooks, tool?.PreToolHooks);
+        if (await run.ExecuteCallHooksAsync(before, HookStage.PreToolCall, call).ConfigureAwait(false))
         {
             if (!call.IsRefused)
             {
                 run.ToolCallCount++;
-                record.ToolArgs = Arguments(call.Arguments);
+                if (before.Length > 0)
+                {
+                    // Only a hook before the call changes the arguments: the record has the model's already.
+                    record.ToolArgs = Arguments(call.Arguments);
+                }
+
                 record.StartedAt = run.Pipeline.Time.GetUtcNow();
-                await Around(run, Join(owner?.ToolHooks, tool?.ToolHooks), 0, call, cancellationToken)().ConfigureAwait(false);
+                var around = Join(owner?.ToolHooks, tool?.ToolHooks);
+                await (around.Length == 0 ? InvokeToolAsync(run, call, cancellationToken) : Around(run, around, 0, call, cancellationToken)()).ConfigureAwait(false);
             }
 
             if (!run.IsRejected)
             {
-                await run.ExecuteCallHooksAsync(Join(tool?.PostToolHooks, owner?.PostToolHooks), run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
+                await run.ExecuteCallHooksAsync(Join(tool?.PostToolHooks, owner?.PostToolHooks), HookStage.PostToolCall, call).ConfigureAwait(false);
             }
         }
 
