@@ -36,4 +36,4 @@ if (shortMode)
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
-PeerSlopeReport.Print(summaries);
+SlopeReport.Print(summaries, SlopeSuite.Peers, SlopeSuite.ToolHooks, SlopeSuite.ModelHooks);

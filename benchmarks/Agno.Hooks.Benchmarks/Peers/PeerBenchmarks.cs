@@ -12,7 +12,7 @@ namespace Agno.Hooks.Benchmarks.Peers;
 /// Agno.Hooks on an Agent Framework <see cref="ChatClientAgent"/> (<c>UseAgnoHooks</c>), Agent Framework run middleware
 /// (<see cref="AIAgentBuilder"/>), Microsoft.Extensions.AI chat middleware (<see cref="ChatClientBuilder"/>), and the
 /// bare agent and chat client. Each of the first four has <see cref="Layers"/> no-op layers; the per-layer slope
-/// between 1 and 20 layers is printed after the run (<see cref="Reporting.PeerSlopeReport"/>).
+/// between 1 and 20 layers is printed after the run (<see cref="Reporting.SlopeReport"/>).
 /// </summary>
 /// <remarks>
 /// Every Agent Framework run is a one-shot <c>RunAsync(string)</c> without a session, as the framework's own samples

@@ -27,9 +27,9 @@ internal sealed class RunModel(IChatClient model, Func<HookRun, bool>? toolsExha
         }
 
         var request = new ModelRequest(messages, options, isStreaming: false);
-        if (await run.ExecuteCallHooksAsync(owner.PreModelHooks.Snapshot(), run.CallContext(HookStage.PreModelCall, request: request)).ConfigureAwait(false) && request.Response is null)
+        if (await run.ExecuteCallHooksAsync(owner.PreModelHooks.Snapshot(), HookStage.PreModelCall, request: request).ConfigureAwait(false) && request.Response is null)
         {
-            await Around(run, owner.ModelHooks.Snapshot(), 0, request, cancellationToken)().ConfigureAwait(false);
+            await AroundAsync(run, owner.ModelHooks.Snapshot(), request, cancellationToken).ConfigureAwait(false);
         }
 
         return await AfterAsync(run, owner, request).ConfigureAwait(false);
@@ -50,7 +50,7 @@ internal sealed class RunModel(IChatClient model, Func<HookRun, bool>? toolsExha
         }
 
         var request = new ModelRequest(messages, options, isStreaming: true);
-        if (!await run.ExecuteCallHooksAsync(owner.PreModelHooks.Snapshot(), run.CallContext(HookStage.PreModelCall, request: request)).ConfigureAwait(false))
+        if (!await run.ExecuteCallHooksAsync(owner.PreModelHooks.Snapshot(), HookStage.PreModelCall, request: request).ConfigureAwait(false))
         {
             yield break;
         }
@@ -69,7 +69,7 @@ internal sealed class RunModel(IChatClient model, Func<HookRun, bool>? toolsExha
 
         if (request.Response is null)
         {
-            await Around(run, around, 0, request, cancellationToken)().ConfigureAwait(false);
+            await AroundAsync(run, around, request, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var update in (await AfterAsync(run, owner, request).ConfigureAwait(false)).ToChatResponseUpdates())
@@ -81,7 +81,7 @@ internal sealed class RunModel(IChatClient model, Func<HookRun, bool>? toolsExha
     /// <summary>The hooks after the request; the response, or an empty one when a check rejected the run (which then ends with it).</summary>
     private static async ValueTask<ChatResponse> AfterAsync(HookRun run, IModelHookOwner owner, ModelRequest request)
     {
-        if (run.IsRejected || !await run.ExecuteCallHooksAsync(owner.PostModelHooks.Snapshot(), run.CallContext(HookStage.PostModelCall, request: request)).ConfigureAwait(false))
+        if (run.IsRejected || !await run.ExecuteCallHooksAsync(owner.PostModelHooks.Snapshot(), HookStage.PostModelCall, request: request).ConfigureAwait(false))
         {
             return new ChatResponse([]);
         }
@@ -89,12 +89,20 @@ internal sealed class RunModel(IChatClient model, Func<HookRun, bool>? toolsExha
         return request.Response ?? new ChatResponse([]);
     }
 
+    /// <summary>The hooks around the request, then the model; without hooks, the model alone (no chain to make).</summary>
+    private ValueTask AroundAsync(HookRun run, HookDescriptor[] hooks, ModelRequest request, CancellationToken cancellationToken) =>
+        hooks.Length == 0 ? CallModelAsync(request, cancellationToken) : Around(run, hooks, 0, request, cancellationToken)();
+
+    /// <summary>The model, on the request as the hooks left it: its response becomes the request's.</summary>
+    private async ValueTask CallModelAsync(ModelRequest request, CancellationToken cancellationToken) =>
+        request.Response = request.IsStreaming
+            ? await base.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false)
+            : await base.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The chain from hook <paramref name="index"/> around the request on; the model is last.</summary>
     private HookNext Around(HookRun run, HookDescriptor[] hooks, int index, ModelRequest request, CancellationToken cancellationToken) =>
         index == hooks.Length
-            ? async () => request.Response = request.IsStreaming
-                ? await base.GetStreamingResponseAsync(request.Messages, request.Options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false)
-                : await base.GetResponseAsync(request.Messages, request.Options, cancellationToken).ConfigureAwait(false)
+            ? () => CallModelAsync(request, cancellationToken)
             : async () =>
             {
                 if (!run.IsRejected)

@@ -202,15 +202,18 @@ public sealed partial class HookRun
 
     /// <summary>
     /// Runs the hooks before or after a tool call or a model request, guardrails first; false when a check rejected the
-    /// run. The stage ends early once <paramref name="done"/> says so (a hook before a tool call refused it).
+    /// run. Before a tool call, the stage ends early once a hook has refused the call. Their context is made only when there
+    /// are hooks: most calls have none at some stage.
     /// </summary>
-    internal async ValueTask<bool> ExecuteCallHooksAsync(HookDescriptor[] hooks, HookContext context, Func<bool>? done = null)
+    internal async ValueTask<bool> ExecuteCallHooksAsync(HookDescriptor[] hooks, HookStage stage, ToolCall? call = null, ModelRequest? request = null)
     {
         if (hooks.Length == 0)
         {
             return true;
         }
 
+        var context = CallContext(stage, call, request);
+        var refusable = stage == HookStage.PreToolCall ? call : null;
         var traced = AgnoHooksTelemetry.Source.HasListeners();
         for (var pass = 0; pass < 2; pass++)
         {
@@ -227,7 +230,7 @@ public sealed partial class HookRun
                     return false;
                 }
 
-                if (done?.Invoke() == true)
+                if (refusable?.IsRefused == true)
                 {
                     return true;
                 }

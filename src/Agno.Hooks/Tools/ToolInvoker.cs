@@ -94,20 +94,27 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
         var tool = context.Function.GetService(typeof(HookedTool)) as HookedTool;
         var call = new ToolCall(context.Function, context.Arguments, record) { Invocation = context };
         HookDescriptor[]? after = null;
-        if (await run.ExecuteCallHooksAsync(Join(owner?.PreToolHooks, tool?.PreToolHooks), run.CallContext(HookStage.PreToolCall, call), () => call.IsRefused).ConfigureAwait(false))
+        var before = Join(owner?.PreToolHooks, tool?.PreToolHooks);
+        if (await run.ExecuteCallHooksAsync(before, HookStage.PreToolCall, call).ConfigureAwait(false))
         {
             if (!call.IsRefused)
             {
                 run.ToolCallCount++;
-                record.ToolArgs = Arguments(call.Arguments);
+                if (before.Length > 0)
+                {
+                    // Only a hook before the call changes the arguments: the record has the model's already.
+                    record.ToolArgs = Arguments(call.Arguments);
+                }
+
                 record.StartedAt = run.Pipeline.Time.GetUtcNow();
-                await Around(run, Join(owner?.ToolHooks, tool?.ToolHooks), 0, call, cancellationToken)().ConfigureAwait(false);
+                var around = Join(owner?.ToolHooks, tool?.ToolHooks);
+                await (around.Length == 0 ? InvokeToolAsync(run, call, cancellationToken) : Around(run, around, 0, call, cancellationToken)()).ConfigureAwait(false);
             }
 
             if (!run.IsRejected)
             {
                 after = Join(tool?.PostToolHooks, owner?.PostToolHooks);
-                await run.ExecuteCallHooksAsync(after, run.CallContext(HookStage.PostToolCall, call)).ConfigureAwait(false);
+                await run.ExecuteCallHooksAsync(after, HookStage.PostToolCall, call).ConfigureAwait(false);
             }
         }
 
@@ -122,7 +129,7 @@ internal sealed partial class ToolInvoker(int? limit, Func<FunctionInvocationCon
 
         record.ToolCallError = call.IsRefused || call.Exception is not null;
         record.Result = Text(call.Result);
-        if (after is not null)
+        if (after is { Length: > 0 })
         {
             run.CaptureAfterToolCall(after, record);
         }
