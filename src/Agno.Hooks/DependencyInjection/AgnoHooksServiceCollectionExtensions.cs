@@ -127,7 +127,7 @@ public static class AgnoHooksServiceCollectionExtensions
         }
     }
 
-    /// <summary>The generated registries' hooks, then those attached to the owners served, members and steps included.</summary>
+    /// <summary>The generated registries' hooks, then those the owners served run (tool and model hooks, their tools' own), members and steps included.</summary>
     private static IEnumerable<HookDescriptor> AllHooks(HookRegistration[] registrations, IEnumerable<IHookOwner> owners)
     {
         foreach (var registration in registrations)
@@ -138,14 +138,10 @@ public static class AgnoHooksServiceCollectionExtensions
             }
         }
 
+        // Every list: a background hook after a tool call is found by name too, when its execution is restored.
         foreach (var owner in HookOwnerDirectory.Walk(owners))
         {
-            foreach (var hook in owner.PreHooks)
-            {
-                yield return hook;
-            }
-
-            foreach (var hook in owner.PostHooks)
+            foreach (var hook in OwnerHooks.All(owner))
             {
                 yield return hook;
             }

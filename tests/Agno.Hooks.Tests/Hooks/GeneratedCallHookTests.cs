@@ -18,6 +18,27 @@ public sealed class GeneratedCallHookTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task A_generated_background_hook_after_a_tool_call_runs_after_the_run_on_the_calls_record_restored_from_JSON(bool streamed)
+    {
+        var log = new HookLog();
+        await using var host = HookTestHost.Create(services: s => s.AddSingleton(log));
+        var agent = host.Agent();
+        agent.Tools.Add(AIFunctionFactory.Create((string city) => $"Sunny in {city}", "get_weather"));
+        agent.PostToolHooks.Add(CallHooks.BracketHook);
+        agent.PostToolHooks.Add(CallHooks.AuditCallHook);
+
+        var output = await RunAsync(agent, "get_weather city=Paris", streamed);
+
+        output.Status.ShouldBe(RunStatus.Completed);
+        var execution = (await host.Executions.WaitForAsync(1)).Single();
+        execution.Status.ShouldBe(BackgroundHookStatus.Completed, execution.Error);
+        log.Entries.ShouldBe(["audit get_weather(Paris): [Sunny in Paris], attempt 1"], "the record as the call ended, the inline hook's edit included");
+        host.RoundTrip.RoundTrips.ShouldBe(1, "it went through the JSON a durable queue keeps, and ran restored");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task Generated_tool_hooks_change_the_call_and_its_result_and_wrap_it(bool streamed)
     {
         var agent = new Agent("weather")

@@ -42,4 +42,9 @@ public static partial class CallHooks
         await next();
         log.Add("trace out");
     }
+
+    /// <summary>After each tool call, in the background: an audit of the call's record as it ended.</summary>
+    [Hook(RunInBackground = true)]
+    public static void AuditCall(ToolExecution tool, BackgroundExecutionInfo execution, HookLog log) =>
+        log.Add($"audit {tool.ToolName}({tool.ToolArgs?["city"]}): {tool.Result}, attempt {execution.Attempt}");
 }
