@@ -186,6 +186,23 @@ public sealed class HookDescriptor
         : ServiceKey is null ? services.GetService(TargetType)
         : (services as IKeyedServiceProvider)?.GetKeyedService(TargetType, ServiceKey);
 
+    /// <summary>
+    /// The instance that checks this hook's answer as it streams: a hook that binds the output, on a class implementing
+    /// <see cref="IStreamingOutputGuardrail"/>; null otherwise (a hook of such a class that checks the input is not its stream check).
+    /// </summary>
+    internal IStreamingOutputGuardrail? StreamingGuardrail(IServiceProvider services)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Kind == HookParameterKind.RunOutput)
+            {
+                return ResolveTarget(services) as IStreamingOutputGuardrail;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 

@@ -5,7 +5,11 @@ namespace Agno.Hooks;
 /// <summary>Every hook an owner runs: its run hooks, its tool and model hooks, and its tools' own (<see cref="HookedTool"/>).</summary>
 internal static class OwnerHooks
 {
-    /// <summary>Whether any hook of <paramref name="owner"/> runs in the background under the switch; without allocating, as every run without a destination asks.</summary>
+    /// <summary>
+    /// Whether any hook of <paramref name="owner"/> runs in the background under the switch; without allocating, as every
+    /// run without a destination asks. Tool and model hooks run inline whatever the switch says: only a hook after a tool
+    /// call that says <see cref="HookDescriptor.RunInBackground"/> itself goes to the background.
+    /// </summary>
     public static bool AnyBackground(IHookOwner owner, bool runHooksInBackground)
     {
         if (AnyBackground(owner.PreHooks, runHooksInBackground) || AnyBackground(owner.PostHooks, runHooksInBackground))
@@ -13,7 +17,7 @@ internal static class OwnerHooks
             return true;
         }
 
-        if (owner is IToolHookOwner tools && (AnyBackground(tools.PostToolHooks, runHooksInBackground) || AnyBackground(tools.PreToolHooks, runHooksInBackground) || AnyBackground(tools.ToolHooks, runHooksInBackground)))
+        if (owner is IToolHookOwner tools && AnyBackground(tools.PostToolHooks, runHooksInBackground: false))
         {
             return true;
         }
@@ -21,7 +25,7 @@ internal static class OwnerHooks
         var ownTools = (owner as Agent)?.Tools ?? (owner as Team)?.Tools;
         for (var i = 0; i < (ownTools?.Count ?? 0); i++)
         {
-            if (ownTools![i].GetService(typeof(HookedTool)) is HookedTool hooked && AnyBackground(hooked.PostToolHooks, runHooksInBackground))
+            if (ownTools![i].GetService(typeof(HookedTool)) is HookedTool hooked && AnyBackground(hooked.PostToolHooks, runHooksInBackground: false))
             {
                 return true;
             }

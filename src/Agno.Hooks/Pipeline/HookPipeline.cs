@@ -94,8 +94,6 @@ public sealed class HookPipeline
     public static bool HasBackgroundHooks(IHookOwner owner, bool runHooksInBackground)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        // A tool or model hook list holds background hooks only after tool calls, and only those that say so; the global
-        // switch is counted for them too, which asks for a destination that may go unused: the safe side.
         if (OwnerHooks.AnyBackground(owner, runHooksInBackground))
         {
             return true;

@@ -432,7 +432,7 @@ public sealed partial class HookRun
 
             try
             {
-                if (hook.ResolveTarget(Services) is IStreamingOutputGuardrail)
+                if (hook.StreamingGuardrail(Services) is not null)
                 {
                     (passed ??= []).Add(hook);
                 }

@@ -48,7 +48,7 @@ internal sealed class OutputGate
         {
             try
             {
-                if (hooks[i].ResolveTarget(context.Services) is IStreamingOutputGuardrail guardrail && guardrail.StartStreamCheck(context) is { } check)
+                if (hooks[i].StreamingGuardrail(context.Services) is { } guardrail && guardrail.StartStreamCheck(context) is { } check)
                 {
                     checks[i] = check;
                     continue;

@@ -45,6 +45,22 @@ public sealed class OutputGateTests
         events.ShouldNotContain(e => e.Kind == RunEventKind.RunContent);
     }
 
+    [Fact]
+    public async Task A_hook_of_a_streaming_guardrail_that_checks_the_input_is_not_its_stream_check()
+    {
+        // The prompt-injection guardrail's input check, attached as a post-hook: it reads the message, not the answer,
+        // streamed as not. The offline answer starts with "You said", which the message does not have.
+        await using var host = HookTestHost.Create(hooks: h => h.AddPromptInjectionDetection(p => p.Phrases = ["you said"]));
+        var agent = new Agent("a") { Model = new OfflineChatClient(), Services = host.Services, PostHooks = { PromptInjectionGuardrail.CheckHook } };
+
+        var events = await StreamAsync(agent, "Hello there");
+        var notStreamed = await agent.RunAsync("Hello there");
+
+        notStreamed.Status.ShouldBe(RunStatus.Completed, "the answer has \"You said\", the message does not");
+        events[^1].Kind.ShouldBe(RunEventKind.RunCompleted, "the stream is not checked for the phrase either");
+        events[^1].Content.ShouldBe(notStreamed.Content);
+    }
+
     private static async Task<List<RunEvent>> StreamAsync(Agent agent, string message)
     {
         var events = new List<RunEvent>();

@@ -2,8 +2,9 @@ namespace Agno.Hooks;
 
 /// <summary>
 /// An output guardrail that can check an answer while it streams. Implemented by the class of a
-/// <c>[Hook(Guardrail = true)]</c> post-hook; the driver then lets a streamed answer out as the check settles it,
-/// instead of holding all of it until the post-hooks have run.
+/// <c>[Hook(Guardrail = true)]</c> post-hook that binds the output; the driver then lets a streamed answer out as the check
+/// settles it, instead of holding all of it until the post-hooks have run. Another hook of the class (one that checks the
+/// input) is not checked this way, wherever it is attached.
 /// </summary>
 /// <remarks>
 /// Without it, a streamed run holds its whole answer until every output guardrail has passed it: the safe default.
